@@ -1,0 +1,44 @@
+namespace CharRnnLab.Core.Training;
+
+public enum OptimizerKind { Adam, RmsProp }
+
+/// <summary>
+/// Everything about a training run except the model's shape. Saved inside every checkpoint.
+/// Defaults follow karpathy/char-rnn (batch 50, seq 50, lr 2e-3, decay 0.97 per epoch after 10).
+/// </summary>
+public sealed record TrainingConfig
+{
+    /// <summary>B: parallel streams per minibatch.</summary>
+    public int Batch { get; init; } = 50;
+    /// <summary>T: time steps per minibatch (truncated BPTT length).</summary>
+    public int Seq { get; init; } = 50;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public double LearningRate { get; init; } = 2e-3;
+    /// <summary>Multiplier applied to the learning rate every <see cref="DecayEvery"/> iterations after <see cref="DecayAfter"/>.</summary>
+    public double LearningRateDecay { get; init; } = 0.97;
+    /// <summary>Iterations between decays; 0 = once per epoch.</summary>
+    public int DecayEvery { get; init; } = 0;
+    /// <summary>Iteration after which decay starts; -1 = after 10 epochs (char-rnn).</summary>
+    public int DecayAfter { get; init; } = -1;
+    /// <summary>Clip the gradient's global L2 norm to this; 0 disables.</summary>
+    public double GradClip { get; init; } = 5.0;
+    /// <summary>Total iterations; if 0, <see cref="Epochs"/> decides.</summary>
+    public int Iterations { get; init; } = 0;
+    public double Epochs { get; init; } = 1.0;
+    /// <summary>Fraction of the text kept as validation (the tail).</summary>
+    public double ValidationFraction { get; init; } = 0.05;
+    public int EvalEvery { get; init; } = 100;
+    /// <summary>Max validation minibatches per evaluation (0 = the whole validation split).</summary>
+    public int EvalBatches { get; init; } = 50;
+    public int CheckpointEvery { get; init; } = 500;
+    public int SampleEvery { get; init; } = 100;
+    public int SampleLength { get; init; } = 200;
+    public double SampleTemperature { get; init; } = 0.8;
+    public int Seed { get; init; } = 123;
+    /// <summary>libtorch intra-op threads; 0 = all cores.</summary>
+    public int Threads { get; init; } = 0;
+    /// <summary>"cpu", "cuda" or "auto".</summary>
+    public string Device { get; init; } = "cpu";
+    /// <summary>Stop when loss exceeds this multiple of the first loss (exploding), as char-rnn does.</summary>
+    public double ExplodeFactor { get; init; } = 3.0;
+}
