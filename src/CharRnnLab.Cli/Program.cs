@@ -1,1 +1,3 @@
-Console.WriteLine("charrnn: not implemented yet");
+using CharRnnLab.Cli;
+
+return await CommandLine.RunAsync(args, Console.Out, Console.Error);
