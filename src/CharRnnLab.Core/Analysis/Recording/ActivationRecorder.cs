@@ -33,6 +33,10 @@ public static class ActivationRecorder
         WeightsCheck.Validate(weights);
         if (text.Length == 0) throw new CharRnnException("The text to record is empty. Give at least one character.");
         int[] symbols = weights.Vocabulary.Encode(text, "text to record");
+        long maxCharacters = Array.MaxLength / weights.Config.Hidden;
+        if (symbols.Length > maxCharacters)
+            throw new CharRnnException($"The text has {symbols.Length:N0} characters; a model with {weights.Config.Hidden} " +
+                $"units can record at most {maxCharacters:N0} at once. Record a shorter excerpt.");
         var keep = KeptArrays(weights.Config, options);
         var plan = StreamPlan.Create(symbols.Length, options.Streams, options.WarmUp);
         int k = Math.Min(options.TopGuesses, weights.Vocabulary.Count);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 using CharRnnLab.Core.Model;
 
@@ -55,21 +56,12 @@ internal sealed class RecordingRun
             var projected = below is not null ? layer.Project(below.view(s * steps, _units), s, steps)
                 : _embedding is null ? layer.ProjectOneHot(inputs, s, steps)
                 : layer.Project(_embedding.index_select(0, inputs), s, steps); // (S, C, G·H)
-            var outputs = Buffers(l, steps);
-            for (int t = 0; t < steps; t++) layer.Step(projected.select(1, t), t, outputs);
-            foreach (var (kind, buffer) in outputs.Buffers)
-                if (_keep.Contains((l, kind))) CopyKept(buffer, t0, steps, _units, _values[(l, kind)]);
-            below = outputs.Hidden;
+            var kept = _keep.Where(k => k.Layer == l).Select(k => k.Kind).ToHashSet();
+            var outputs = layer.Run(projected, steps, kept);
+            foreach (var kind in kept) CopyKept(outputs[kind], t0, steps, _units, _values[(l, kind)]);
+            below = outputs[ActivationKind.Hidden];
         }
         Head(below!, t0, steps);
-    }
-
-    private ChunkOutputs Buffers(int layer, int steps)
-    {
-        var buffers = _keep.Where(k => k.Layer == layer).Select(k => k.Kind)
-            .Append(ActivationKind.Hidden).Distinct()
-            .ToDictionary(kind => kind, _ => empty(_plan.Streams, steps, _units));
-        return new ChunkOutputs(buffers);
     }
 
     /// <summary>Softmax of the head on the top layer's h; keeps the top K and the actual next symbol's probability.</summary>
@@ -88,14 +80,15 @@ internal sealed class RecordingRun
     /// <summary>Copies each stream's kept steps of a chunk (S, C, width) to their text positions.</summary>
     private void CopyKept<T>(Tensor chunk, int t0, int steps, int width, T[] destination) where T : unmanaged
     {
-        T[] data = chunk.contiguous().data<T>().ToArray();
+        var contiguous = chunk.contiguous();
+        ReadOnlySpan<T> data = MemoryMarshal.Cast<byte, T>(contiguous.bytes); // zero-copy view of the tensor
         for (int s = 0; s < _plan.Streams; s++)
         {
             var (from, to) = _plan.KeptSteps(s, t0, t0 + steps);
             if (from >= to) continue;
-            long source = ((long)s * steps + (from - t0)) * width;
-            long target = (long)(_plan.Start[s] + from) * width;
-            Array.Copy(data, source, destination, target, (long)(to - from) * width);
+            int source = (s * steps + (from - t0)) * width;
+            int target = (_plan.Start[s] + from) * width;
+            data.Slice(source, (to - from) * width).CopyTo(destination.AsSpan(target));
         }
     }
 }

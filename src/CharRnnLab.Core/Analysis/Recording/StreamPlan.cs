@@ -39,13 +39,13 @@ internal sealed class StreamPlan
     public int[] Length { get; }
 
     /// <summary>
-    /// Uses at most <paramref name="streams"/> streams, but no more than N / W so that warm-up
-    /// never costs more than the recording itself, and never an empty stream.
+    /// Uses at most <paramref name="streams"/> streams, but no more than N / (2W) so that the
+    /// warm-up never adds more than half the recording's own work, and never an empty stream.
     /// </summary>
     public static StreamPlan Create(int characters, int streams, int warmUp)
     {
         if (characters < 1) throw new ArgumentOutOfRangeException(nameof(characters));
-        int s = Math.Clamp(Math.Min(streams, characters / Math.Max(warmUp, 1)), 1, streams);
+        int s = Math.Clamp(Math.Min(streams, characters / Math.Max(2 * warmUp, 1)), 1, streams);
         int segment = (characters + s - 1) / s;
         s = (characters + segment - 1) / segment;
         return new StreamPlan(characters, s, s == 1 ? 0 : warmUp, segment);
