@@ -8,13 +8,14 @@ internal static class TestModels
 {
     public const string Alphabet = "abcdefghijklmnopqrstuvwxyz ";
 
+    /// <param name="alphabet">The model's symbols, as many as <paramref name="vocabulary"/>; default: the first letters.</param>
     public static ModelWeights Random(CellType cell, int layers, int hidden, int vocabulary, int embedding = 0,
-        int seed = 1, float scale = 0.6f)
+        int seed = 1, float scale = 0.6f, string? alphabet = null)
     {
         var rng = new System.Random(seed);
         float[] Draw(long n) => Enumerable.Range(0, (int)n).Select(_ => (float)(rng.NextDouble() * 2 - 1) * scale).ToArray();
         var config = new ModelConfig(cell, layers, hidden, embedding);
-        var vocab = Vocabulary.FromText(Alphabet[..vocabulary]);
+        var vocab = Vocabulary.FromText(alphabet ?? Alphabet[..vocabulary]);
         int g = config.GateCount;
         var layerWeights = Enumerable.Range(0, layers).Select(l =>
         {
