@@ -6,7 +6,12 @@ using CharRnnLab.Core.Analysis.Recording;
 namespace CharRnnLab.Core.Analysis.Export;
 
 /// <summary>One file of an exported recording, as listed in index.json.</summary>
+/// <param name="File">The .npy file name, relative to the export directory.</param>
+/// <param name="Csv">The CSV beside it, or null when none was asked for.</param>
+/// <param name="Kind">Short kind name ("cell", "hidden", …) or the guesses' array name.</param>
 /// <param name="Layer">1-based layer, or null for the next-symbol guesses.</param>
+/// <param name="Dtype">"float32" or "int32".</param>
+/// <param name="Shape">(characters, units) or (characters, K) or (characters).</param>
 public sealed record ExportedArray(string File, string? Csv, string Kind, int? Layer, string Dtype, long[] Shape);
 
 /// <summary>What <see cref="RecordingExporter.Write"/> wrote.</summary>
@@ -23,6 +28,9 @@ public static class RecordingExporter
 {
     public const string TextFile = "text.txt", IndexFile = "index.json";
 
+    /// <param name="recording">The recording to write.</param>
+    /// <param name="directory">Created if missing; existing files of the same names are replaced.</param>
+    /// <param name="csv">Also write a CSV beside each .npy.</param>
     /// <param name="source">Where the weights came from (a checkpoint path), recorded in index.json.</param>
     public static RecordingExport Write(ActivationRecording recording, string directory, bool csv = false, string? source = null)
     {

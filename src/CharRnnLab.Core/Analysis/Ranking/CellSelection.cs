@@ -4,6 +4,8 @@ namespace CharRnnLab.Core.Analysis.Ranking;
 
 /// <summary>One cell of the network: a unit of one layer, seen through one kind of value.</summary>
 /// <param name="Layer">0-based layer (front ends show Layer + 1).</param>
+/// <param name="Kind">Which value of the unit (c, h, a gate…).</param>
+/// <param name="Unit">0-based unit within the layer.</param>
 public readonly record struct CellId(int Layer, ActivationKind Kind, int Unit)
 {
     public override string ToString() => $"layer {Layer + 1} {ActivationKinds.ShortName(Kind)} #{Unit}";
@@ -11,6 +13,7 @@ public readonly record struct CellId(int Layer, ActivationKind Kind, int Unit)
 
 /// <summary>Which recorded arrays an analysis looks at; null = every one recorded.</summary>
 /// <param name="Layers">0-based layers.</param>
+/// <param name="Kinds">Kinds of value.</param>
 public sealed record CellSelection(IReadOnlyList<int>? Layers = null, IReadOnlyList<ActivationKind>? Kinds = null)
 {
     public static CellSelection All { get; } = new();

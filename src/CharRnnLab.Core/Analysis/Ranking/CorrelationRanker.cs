@@ -5,6 +5,8 @@ namespace CharRnnLab.Core.Analysis.Ranking;
 
 /// <summary>A cell and how well it tracks something.</summary>
 /// <param name="Layer">0-based layer.</param>
+/// <param name="Unit">0-based unit.</param>
+/// <param name="Kind">Which value of the unit.</param>
 /// <param name="Score">|r| for correlation, |weight| for a probe, a fraction difference for range search.</param>
 /// <param name="Sign">+1 if the cell rises with the feature, −1 if it falls.</param>
 public sealed record RankedCell(int Layer, int Unit, ActivationKind Kind, double Score, int Sign)

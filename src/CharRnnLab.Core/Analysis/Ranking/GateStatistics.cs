@@ -1,3 +1,4 @@
+using System.Numerics;
 using CharRnnLab.Core.Analysis.Recording;
 
 namespace CharRnnLab.Core.Analysis.Ranking;
@@ -29,22 +30,38 @@ public static class GateStatistics
         {
             foreach (var gate in recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate))
             {
-                var values = recording.Get(layer, gate);
-                var low = new int[units];
-                var high = new int[units];
-                for (int t = 0; t < n; t++)
-                {
-                    var row = values.AsSpan(t * units, units);
-                    for (int u = 0; u < units; u++)
-                    {
-                        if (row[u] < left) low[u]++;
-                        else if (row[u] > right) high[u]++;
-                    }
-                }
+                var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
                 result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
                     high.Select(c => (float)c / n).ToArray()));
             }
         }
         return result;
+    }
+
+    // Per unit: how many rows are below left / above right. Vector comparisons give −1 where true.
+    private static (int[] Low, int[] High) CountSaturated(float[] values, int n, int units, float left, float right)
+    {
+        var low = new int[units];
+        var high = new int[units];
+        var leftVector = new Vector<float>(left);
+        var rightVector = new Vector<float>(right);
+        int width = Vector<float>.Count;
+        for (int t = 0; t < n; t++)
+        {
+            var row = values.AsSpan(t * units, units);
+            int u = 0;
+            for (; u <= units - width; u += width)
+            {
+                var x = new Vector<float>(row[u..]);
+                (new Vector<int>(low.AsSpan(u)) - Vector.LessThan(x, leftVector)).CopyTo(low.AsSpan(u));
+                (new Vector<int>(high.AsSpan(u)) - Vector.GreaterThan(x, rightVector)).CopyTo(high.AsSpan(u));
+            }
+            for (; u < units; u++)
+            {
+                if (row[u] < left) low[u]++;
+                if (row[u] > right) high[u]++;
+            }
+        }
+        return (low, high);
     }
 }

@@ -17,6 +17,12 @@ public sealed record NeuronHuntOptions
 }
 
 /// <summary>The cells that track one feature.</summary>
+/// <param name="Feature">The track's name ("quote").</param>
+/// <param name="Description">The track's description.</param>
+/// <param name="IsBinary">Whether the track is 0/1.</param>
+/// <param name="Mean">The feature's mean over the text (for a binary track: the share of 1s).</param>
+/// <param name="Min">Its smallest value.</param>
+/// <param name="Max">Its largest value.</param>
 /// <param name="Correlated">Top cells by |Pearson r| (Score = |r|).</param>
 /// <param name="Probe">The sparse probe, when asked for and possible.</param>
 /// <param name="Note">Why a part is missing (e.g. the feature never varies in this text), else null.</param>

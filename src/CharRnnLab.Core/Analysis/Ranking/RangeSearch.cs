@@ -3,6 +3,9 @@ using CharRnnLab.Core.Analysis.Recording;
 namespace CharRnnLab.Core.Analysis.Ranking;
 
 /// <summary>A cell that is "on" inside a selected range and "off" around it.</summary>
+/// <param name="Layer">0-based layer.</param>
+/// <param name="Unit">0-based unit.</param>
+/// <param name="Kind">Which value of the unit.</param>
 /// <param name="Score">InsideOn − OutsideOn, in [−1, 1].</param>
 /// <param name="InsideOn">Fraction of the range's characters where the cell exceeds the threshold.</param>
 /// <param name="OutsideOn">Same fraction over the margins just before and after the range.</param>

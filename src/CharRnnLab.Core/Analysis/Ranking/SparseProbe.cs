@@ -37,7 +37,10 @@ public sealed record SparseProbeOptions
 }
 
 /// <summary>One λ on the path: how many cells it selects and how well they predict (refitted without shrinkage).</summary>
-/// <param name="TestR2">Null when the held-out feature is constant (R² undefined).</param>
+/// <param name="Lambda">The L1 penalty (standardised scale).</param>
+/// <param name="Cells">Cells selected (nonzero weights).</param>
+/// <param name="TrainR2">R² on the training part.</param>
+/// <param name="TestR2">R² on the held-out part; null when the held-out feature is constant (R² undefined).</param>
 /// <param name="TestAccuracy">Binary features: accuracy of prediction &gt; 0.5 on the held-out part.</param>
 public sealed record ProbePathPoint(double Lambda, int Cells, double TrainR2, double? TestR2, double? TestAccuracy);
 
@@ -46,7 +49,17 @@ public sealed record ProbePathPoint(double Lambda, int Cells, double TrainR2, do
 /// <see cref="Cells"/> are the cells selected at the chosen λ with their least-squares weights
 /// (Score = |weight| on standardised cells, so weights compare across cells), largest first.
 /// </summary>
+/// <param name="Lambda">The chosen L1 penalty (standardised scale).</param>
+/// <param name="LambdaMax">The smallest penalty that selects no cell.</param>
+/// <param name="Cells">Selected cells, largest |weight| first.</param>
+/// <param name="TrainR2">R² of the selected cells on the training part.</param>
+/// <param name="TestR2">R² on the held-out part (null if the feature is constant there).</param>
+/// <param name="TestAccuracy">Binary features: held-out accuracy of prediction &gt; 0.5.</param>
 /// <param name="TestBaseRate">Binary features: accuracy of always guessing the held-out majority value.</param>
+/// <param name="Candidates">Cells kept after screening by |r|.</param>
+/// <param name="TrainRows">Characters used for fitting.</param>
+/// <param name="TestRows">Characters held out.</param>
+/// <param name="Path">Every λ tried, largest first.</param>
 public sealed record SparseProbeResult(
     double Lambda, double LambdaMax, IReadOnlyList<RankedCell> Cells,
     double TrainR2, double? TestR2, double? TestAccuracy, double? TestBaseRate,

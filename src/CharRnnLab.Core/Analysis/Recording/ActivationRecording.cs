@@ -94,6 +94,7 @@ public sealed class ActivationRecording
 /// The head's next-symbol distribution at each position, reduced to its top K entries.
 /// Position t holds the guesses made after reading character t, i.e. for character t + 1.
 /// </summary>
+/// <param name="Vocabulary">The model's symbols; indices refer to it.</param>
 /// <param name="K">Guesses kept per position (min(5, vocabulary size) by default).</param>
 /// <param name="SymbolIndices">[characters × K] vocabulary indices, most probable first.</param>
 /// <param name="Probabilities">[characters × K] their probabilities.</param>
