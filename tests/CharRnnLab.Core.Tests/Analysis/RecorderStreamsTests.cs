@@ -64,5 +64,18 @@ public class RecorderStreamsTests
         }
     }
 
+    [Fact]
+    public void Memory_estimate_counts_every_kept_array_and_the_guesses()
+    {
+        var weights = TestModels.Random(CellType.Lstm, 2, hidden: 4, vocabulary: 5);
+        var options = new RecordingOptions { Layers = [1], Kinds = [ActivationKind.Cell, ActivationKind.Hidden], TopGuesses = 3 };
+        var recording = ActivationRecorder.Record(weights, TestModels.Text(50, 5), options);
+
+        long arrays = recording.Values.Values.Sum(a => (long)a.Length * sizeof(float));
+        long guesses = (recording.Guesses.SymbolIndices.Length + recording.Guesses.Probabilities.Length + 50) * 4L;
+        Assert.Equal(arrays + guesses, ActivationRecorder.EstimateBytes(weights.Config, 50, options));
+        Assert.Equal(2_867_200_000 + 4_400_000, ActivationRecorder.EstimateBytes(new ModelConfig(CellType.Lstm, 2, 512), 100_000));
+    }
+
     private static float MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();
 }

@@ -61,6 +61,18 @@ public static class ActivationRecorder
             values, guesses, mode);
     }
 
+    /// <summary>
+    /// Bytes the recording's arrays will take: characters × units × 4 per kept (layer, kind),
+    /// plus the guesses. Every LSTM kind of a 2×512 model over 100k characters is 2.9 GB, so
+    /// front ends check this and narrow the layers or kinds for long texts.
+    /// </summary>
+    public static long EstimateBytes(ModelConfig config, int characters, RecordingOptions? options = null)
+    {
+        options ??= new RecordingOptions();
+        long arrays = (long)(options.Layers?.Count ?? config.Layers) * (options.Kinds?.Count ?? ActivationKinds.For(config.Cell).Count);
+        return arrays * characters * config.Hidden * sizeof(float) + (long)characters * (options.TopGuesses * 8 + 4);
+    }
+
     private static HashSet<(int Layer, ActivationKind Kind)> KeptArrays(ModelConfig config, RecordingOptions options)
     {
         var available = ActivationKinds.For(config.Cell);
