@@ -80,20 +80,24 @@ public sealed class CharRnnModel : nn.Module<Tensor, RecurrentState, (Tensor Log
 
     /// <summary>
     /// PyTorch's default ranges (±1/√H for recurrent and head weights, N(0, 1) for the
-    /// embedding), drawn from a generator seeded with <paramref name="seed"/>; then the LSTM
+    /// embedding), drawn from a managed RNG seeded with <paramref name="seed"/> (torch's own
+    /// generator is global and shared with anything else in the process); then the LSTM
     /// forget-gate bias set to 1 (b_ih f-slice 1, b_hh f-slice 0: their sum is what the cell
     /// adds), so the cell remembers by default early in training.
     /// </summary>
     private void Initialise(long seed)
     {
-        using var generator = new torch.Generator((ulong)seed);
-        using var noGrad = torch.no_grad();
-        double bound = 1.0 / Math.Sqrt(Config.Hidden);
-        if (_embedding is not null) nn.init.normal_(_embedding.weight!, 0, 1, generator);
-        foreach (var (_, p) in _rnn.named_parameters()) nn.init.uniform_(p, -bound, bound, generator);
-        nn.init.uniform_(_head.weight!, -bound, bound, generator);
-        nn.init.uniform_(_head.bias!, -bound, bound, generator);
+        var random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
+        float bound = 1f / MathF.Sqrt(Config.Hidden);
+        float Uniform() => (float)(random.NextDouble() * 2 - 1) * bound;
+        float Normal() => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
+
+        if (_embedding is not null) Fill(_embedding.weight!, Normal);
+        foreach (var (_, p) in _rnn.named_parameters()) Fill(p, Uniform);
+        Fill(_head.weight!, Uniform);
+        Fill(_head.bias!, Uniform);
         if (Config.Cell != CellType.Lstm) return;
+        using var noGrad = torch.no_grad();
         var rnnParameters = RecurrentParameters();
         long h = Config.Hidden;
         for (int layer = 0; layer < Config.Layers; layer++)
@@ -101,6 +105,13 @@ public sealed class CharRnnModel : nn.Module<Tensor, RecurrentState, (Tensor Log
             rnnParameters[$"bias_ih_l{layer}"].narrow(0, h, h).fill_(1.0);
             rnnParameters[$"bias_hh_l{layer}"].narrow(0, h, h).fill_(0.0);
         }
+    }
+
+    private static void Fill(Tensor parameter, Func<float> draw)
+    {
+        var values = new float[parameter.numel()];
+        for (int i = 0; i < values.Length; i++) values[i] = draw();
+        TensorConvert.CopyInto(parameter, values, "initial weights");
     }
 
     internal Dictionary<string, Parameter> RecurrentParameters() =>
