@@ -45,8 +45,13 @@ internal sealed class TrainingRun : IDisposable
     /// <summary>Where the next training minibatch comes from (0..TrainBatches-1).</summary>
     public int BatchCursor { get; private set; }
 
-    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device) =>
-        new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device);
+    /// <summary>A fresh run. Also seeds torch's process-wide RNG, which dropout draws from: runs with
+    /// dropout are reproducible when no other torch work in the process draws from it meanwhile.</summary>
+    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device)
+    {
+        torch.random.manual_seed(config.Seed);
+        return new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device);
+    }
 
     /// <summary>Rebuilds a run from a checkpoint. The cursor and hidden state are kept only when
     /// the corpus is the one the checkpoint was trained on (same fingerprint).</summary>
