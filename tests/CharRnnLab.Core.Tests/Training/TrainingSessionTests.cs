@@ -149,6 +149,45 @@ public class TrainingSessionTests
     }
 
     [Fact]
+    public async Task Samples_are_generated_every_sample_every_iterations_and_saved_with_the_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var training = TinyTraining(20) with { SampleEvery = 10, SampleLength = 30, SampleTemperature = 0.5 };
+        var observer = await RunToEnd(RepetitiveCorpus(), TinyModel(), training, dir.Path);
+
+        Assert.Equal([10, 20], observer.Samples.Select(s => s.Iteration));
+        Assert.All(observer.Samples, s =>
+        {
+            Assert.Equal(30, s.Text.EnumerateRunes().Count());
+            Assert.Equal(0.5, s.Temperature);
+            Assert.All(s.Text, c => Assert.Contains(c, "helo wrd."));
+        });
+        Assert.Equal(observer.Progress[9].TrainLoss, observer.Samples[0].TrainLoss);
+        var saved = Core.Checkpoints.CheckpointFile.ReadMetadata(dir.Path).Samples;
+        Assert.Equal(observer.Samples, saved);
+
+        var again = await RunToEnd(RepetitiveCorpus(), TinyModel(), training);
+        Assert.Equal(observer.Samples.Select(s => s.Text), again.Samples.Select(s => s.Text)); // seeded
+    }
+
+    [Fact]
+    public void Cuda_is_used_only_when_present_and_asking_for_it_otherwise_says_what_to_do()
+    {
+        if (TorchSharp.torch.cuda.is_available())
+        {
+            Assert.Equal("cuda", ComputeDevice.Resolve("cuda"));
+            Assert.Equal("cuda", ComputeDevice.Resolve("auto"));
+            return;
+        }
+        var error = Assert.Throws<CharRnnException>(() => TrainingSession.Create(
+            RepetitiveCorpus(), TinyModel(), TinyTraining() with { Device = "cuda" }, null, new RecordingObserver()));
+        Assert.StartsWith("CUDA was requested but is not available", error.Message);
+        Assert.Contains("--device cpu", error.Message);
+        Assert.Equal("cpu", ComputeDevice.Resolve("auto"));
+        Assert.Contains("cpu, cuda or auto", Assert.Throws<ConfigException>(() => ComputeDevice.Resolve("tpu")).Message);
+    }
+
+    [Fact]
     public void Start_twice_is_refused()
     {
         using var lane = NewLane();
