@@ -53,11 +53,11 @@ public sealed class TrainCommand(Func<Action, IDisposable>? onInterrupt = null) 
         stderr = TextWriter.Synchronized(stderr);
         var reporter = new TrainingReporter(stdout, stderr, json, interactive);
 
-        int threads = resume ? ResumeConfig(outDir, options).Threads : options.ApplyTo(new TrainingConfig()).Threads;
-        using var lane = new ComputeLane(threads);
+        var training = resume ? ResumeConfig(outDir, options) : options.ApplyTo(new TrainingConfig());
+        using var lane = new ComputeLane(training.Threads);
         using var session = resume
-            ? TrainingSession.Resume(outDir, corpus, reporter, ResumeConfig(outDir, options), lane)
-            : TrainingSession.Create(corpus, options.NewModel(), options.ApplyTo(new TrainingConfig()), outDir, reporter, lane);
+            ? TrainingSession.Resume(outDir, corpus, reporter, training, lane)
+            : TrainingSession.Create(corpus, options.NewModel(), training, outDir, reporter, lane);
         if (!json) stderr.WriteLine(Header(session, corpus, outDir, lane.Threads));
 
         using (_onInterrupt(() => { if (!json) stderr.WriteLine("\nStopping after this iteration and saving a checkpoint…"); session.Cancel(); }))

@@ -22,11 +22,12 @@ public static class CheckpointFile
     private const string MetaEntry = "meta.json", HistoryEntry = "history.bin", ModelEntry = "model.bin",
         OptimizerEntry = "optimizer.bin", StateEntry = "state.bin";
 
-    /// <summary>The checkpoint file for a run directory, or the path itself when it names a file.</summary>
+    /// <summary>The checkpoint file for a run directory, or the path itself when it names a file
+    /// (an existing file, or a name ending in .crnn).</summary>
     public static string PathFor(string dirOrFile) =>
-        Directory.Exists(dirOrFile) || !Path.GetFileName(dirOrFile).Contains('.')
-            ? Path.GetFullPath(Path.Combine(dirOrFile, FileName))
-            : Path.GetFullPath(dirOrFile);
+        !Directory.Exists(dirOrFile) && (File.Exists(dirOrFile) || dirOrFile.EndsWith(".crnn", StringComparison.OrdinalIgnoreCase))
+            ? Path.GetFullPath(dirOrFile)
+            : Path.GetFullPath(Path.Combine(dirOrFile, FileName));
 
     public static bool Exists(string dirOrFile) => File.Exists(PathFor(dirOrFile));
 

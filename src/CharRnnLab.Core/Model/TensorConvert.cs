@@ -18,8 +18,7 @@ internal static class TensorConvert
     public static Tensor FromFloats(float[] values, long[] shape, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        var t = torch.tensor((float[])values.Clone(), shape).to(device);
-        return t.MoveToOuterDisposeScope();
+        return torch.tensor(values, shape).to(device).MoveToOuterDisposeScope(); // torch.tensor copies the array
     }
 
     /// <summary>An int64 tensor of symbol indices (what embedding and cross-entropy need).</summary>
