@@ -38,6 +38,9 @@ public sealed class TrainingSession : IDisposable
         model.Validate();
         training.Validate();
         string device = ComputeDevice.Resolve(training.Device);
+        if (checkpointDirectory is not null && File.Exists(checkpointDirectory))
+            throw new CheckpointException(
+                $"{Path.GetFullPath(checkpointDirectory)} is a file; checkpoints are written into a directory. Choose a directory path.");
         if (checkpointDirectory is not null && CheckpointFile.Exists(checkpointDirectory))
             throw new CheckpointException(
                 $"{CheckpointFile.PathFor(checkpointDirectory)} already exists. " +
