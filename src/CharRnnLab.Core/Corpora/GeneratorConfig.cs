@@ -65,9 +65,11 @@ public sealed record GeneratorConfig
         id.Length is > 0 and <= 64 && id.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 
     /// <summary>The configs shipped in corpora/*/config.json, in a fixed order.</summary>
-    public static IReadOnlyList<GeneratorConfig> Bundled { get; } = LoadBundled();
+    public static IReadOnlyList<GeneratorConfig> Bundled => BundledConfigs.Value;
 
-    private static List<GeneratorConfig> LoadBundled()
+    private static readonly Lazy<IReadOnlyList<GeneratorConfig>> BundledConfigs = new(LoadBundled);
+
+    private static IReadOnlyList<GeneratorConfig> LoadBundled()
     {
         var assembly = typeof(GeneratorConfig).Assembly;
         // %(RecursiveDir) gives '\' on Windows builds; compare names with '/'.
