@@ -23,7 +23,11 @@ public sealed class CodeGenerator : ICorpusGenerator
         FileHeader(w, random, code, module);
         if (random.Chance(0.7)) Struct(w, random, code);
         int functions = random.Between(2, 6);
-        for (int f = 0; f < functions; f++) Function(w, random, code);
+        for (int f = 0; f < functions; f++)
+        {
+            if (f > 0) w.Blank();
+            Function(w, random, code);
+        }
         Markup.Emit(output, w.ToString(), braces: true);
     }
 
@@ -38,7 +42,7 @@ public sealed class CodeGenerator : ICorpusGenerator
         foreach (string header in Headers.Where(_ => random.Chance(0.5))) w.Line($"#include <{header}>");
         w.Line($"#include \"{module}.h\"");
         w.Blank();
-        for (int d = random.Between(0, 3); d > 0; d--)
+        for (int d = random.Between(1, 3); d > 0; d--)
             w.Line($"#define {code.Noun().ToUpperInvariant()}_{random.Pick(["MAX", "MIN", "SHIFT", "MASK"])} {random.Between(1, 1024)}");
         if (random.Chance(0.4))
             w.Line($"static const int {code.Noun()}_table[] = {{ {string.Join(", ", Enumerable.Range(0, random.Between(3, 8)).Select(_ => random.Between(0, 255)))} }};");
@@ -69,7 +73,6 @@ public sealed class CodeGenerator : ICorpusGenerator
         code.Block(minStatements: 2);
         w.Line($"return {code.Expression()};");
         w.Close();
-        w.Blank();
     }
 
     private static void DocComment(CodeWriter w, DeterministicRandom random, CodeStatements code, string name, List<string> parameters)

@@ -62,8 +62,9 @@ public sealed class DialogueGenerator : ICorpusGenerator
         var listener = cast.FirstOrDefault(c => c != speaker) ?? speaker;
         string who = random.Chance(0.5) ? speaker.Name : speaker.Subject;
         string manner = random.Chance(0.3) ? " " + grammar.Adverb() : "";
-        string speech = grammar.Speech(speaker, listener);
-        switch (random.Weighted(4, 3, 2, 2))
+        int style = random.Weighted(4, 3, 2, 2);
+        string speech = style == 2 ? "" : grammar.Speech(speaker, listener);
+        switch (style)
         {
             case 0: // "Speech," she said quietly.
                 Quote(output, WithComma(speech));
