@@ -5,8 +5,13 @@ namespace CharRnnLab.Core.Corpora;
 /// <see cref="Available"/> says whether <see cref="CorpusLibrary.EnsureAvailable"/> can produce it now
 /// (bundled corpora are generated on first use; catalogue entries must be fetched first).
 /// </summary>
+/// <param name="Id">Stable id used by the API, CLI and URLs: "dialogue", "tiny-shakespeare", "upload-my-novel", "charrnnlab-source".</param>
+/// <param name="Name">Human-readable title.</param>
 /// <param name="Kind">One of <see cref="CorpusKinds"/>.</param>
+/// <param name="Description">One or two sentences for a list or a tooltip.</param>
 /// <param name="SizeBytes">Size on disk, or the expected size while it is not there yet; null if unknown.</param>
+/// <param name="Available">True when <see cref="CorpusLibrary.EnsureAvailable"/> will succeed without a download.</param>
+/// <param name="Path">The text file, once it exists; null before.</param>
 public sealed record CorpusInfo(
     string Id, string Name, string Kind, string Description, long? SizeBytes, bool Available, string? Path);
 

@@ -20,6 +20,7 @@ public sealed class CorpusLibrary
     /// <param name="dataDirectory">Root data folder (see <see cref="DataDirectory.Default"/>).</param>
     /// <param name="catalog">Downloadable classics; default <see cref="CorpusCatalog.Default"/>.</param>
     /// <param name="sourceSearchStart">Where to look for the repository (and upward); default the app's folder and the current directory.</param>
+    /// <param name="maxUploadBytes">Largest accepted upload.</param>
     /// <param name="bundled">Generator configs; default <see cref="GeneratorConfig.Bundled"/>.</param>
     public CorpusLibrary(string dataDirectory, CorpusCatalog? catalog = null, string? sourceSearchStart = null,
         long maxUploadBytes = DefaultMaxUploadBytes, IReadOnlyList<GeneratorConfig>? bundled = null)

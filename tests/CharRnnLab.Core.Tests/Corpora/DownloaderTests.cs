@@ -170,6 +170,17 @@ public sealed class DownloaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_fetch_of_a_corpus_being_downloaded_is_refused()
+    {
+        _server.Map("/stall.txt", _ => new ServerReply(200, Content, ContentLength: Content.Length, SendBytes: 1000, Hang: true));
+        var first = FetchAsync(Entry("/stall.txt"));
+        while (_server.Requests.IsEmpty) await Task.Delay(10);
+        var ex = await Assert.ThrowsAsync<CorpusException>(() => FetchAsync(Entry("/stall.txt")));
+        Assert.Contains("already being downloaded", ex.Message);
+        await Assert.ThrowsAsync<CorpusException>(() => first);   // the stalled one gives up by itself
+    }
+
+    [Fact]
     public async Task An_unreachable_host_says_so_and_points_to_bundled_corpora()
     {
         var closed = new TcpListener(IPAddress.Loopback, 0);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -15,6 +16,9 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
 {
     private const int BufferSize = 81920;
     private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Partial files being written in this process: a second fetch of the same corpus is refused.</summary>
+    private static readonly ConcurrentDictionary<string, bool> ActiveDownloads = new(StringComparer.Ordinal);
 
     /// <summary>A transfer that delivers no byte for this long is abandoned (it can be resumed).</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -41,14 +45,23 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
         if (File.Exists(target) && !force)
             return new DownloadResult(entry.Name, target, new FileInfo(target).Length, null, null, Resumed: false, AlreadyPresent: true);
         System.IO.Directory.CreateDirectory(directory);
-        string partial = Path.Combine(directory, entry.Name + ".partial");
-        bool resumed = await TransferAsync(entry, partial, progress, cancellation);
-        string sha = await Sha256Async(partial, cancellation);
-        var check = Verify(entry, partial, sha);
-        Store(entry, partial, target);
-        if (check == ChecksumCheck.TrustOnFirstUseRecorded)
-            _checksums.Record(entry.Name, new RecordedChecksum(sha, new FileInfo(target).Length, entry.Url.ToString(), DateTimeOffset.UtcNow));
-        return new DownloadResult(entry.Name, target, new FileInfo(target).Length, sha, check, resumed, AlreadyPresent: false);
+        string partial = Path.GetFullPath(Path.Combine(directory, entry.Name + ".partial"));
+        if (!ActiveDownloads.TryAdd(partial, true))
+            throw new CorpusException($"{entry.Name} is already being downloaded. Wait for that download to finish.");
+        try
+        {
+            bool resumed = await TransferAsync(entry, partial, progress, cancellation);
+            string sha = await Sha256Async(partial, cancellation);
+            var check = Verify(entry, partial, sha);
+            Store(entry, partial, target);
+            if (check == ChecksumCheck.TrustOnFirstUseRecorded)
+                _checksums.Record(entry.Name, new RecordedChecksum(sha, new FileInfo(target).Length, entry.Url.ToString(), DateTimeOffset.UtcNow));
+            return new DownloadResult(entry.Name, target, new FileInfo(target).Length, sha, check, resumed, AlreadyPresent: false);
+        }
+        finally
+        {
+            ActiveDownloads.TryRemove(partial, out _);
+        }
     }
 
     /// <summary>Fills <paramref name="partial"/> with the whole body; true if an earlier part was reused.</summary>

@@ -1,6 +1,7 @@
 namespace CharRnnLab.Core.Corpora.Download;
 
 /// <summary>A download's progress, reported a few times a second and once at the end.</summary>
+/// <param name="Name">The corpus being downloaded.</param>
 /// <param name="BytesReceived">Bytes in the partial file so far, resumed bytes included.</param>
 /// <param name="TotalBytes">The full size when the server says it, else null.</param>
 /// <param name="BytesPerSecond">Average rate of this transfer (resumed bytes excluded).</param>
@@ -25,9 +26,12 @@ public sealed record DownloadProgress(string Name, long BytesReceived, long? Tot
 }
 
 /// <summary>What <see cref="CorpusDownloader.FetchAsync"/> did.</summary>
+/// <param name="Name">The catalogue name.</param>
 /// <param name="Path">The stored text file.</param>
+/// <param name="SizeBytes">Size of the stored text file.</param>
 /// <param name="Sha256">SHA-256 of the downloaded bytes (the archive, for zipped corpora); null if nothing was downloaded.</param>
 /// <param name="Check">How the download was verified; null when the file was already present and nothing was downloaded.</param>
 /// <param name="Resumed">True when an interrupted earlier download was continued.</param>
+/// <param name="AlreadyPresent">True when the corpus was already stored and nothing was downloaded.</param>
 public sealed record DownloadResult(
     string Name, string Path, long SizeBytes, string? Sha256, ChecksumCheck? Check, bool Resumed, bool AlreadyPresent);

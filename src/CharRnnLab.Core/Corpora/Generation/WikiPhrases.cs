@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CharRnnLab.Core.Corpora.Generation;
 
-/// <summary>What an article is about; <see cref="Kind"/> picks its sections and phrasing.</summary>
+/// <summary>What an article is about; the kind picks its sections and phrasing.</summary>
 internal enum WikiKind { Town, River, Band, Species, Person, Software }
 
 internal sealed record WikiSubject(WikiKind Kind, string Title, string Country);
