@@ -13,7 +13,7 @@ public enum ChecksumCheck
     TrustOnFirstUseVerified,
 }
 
-/// <summary>The SHA-256 recorded for a corpus at its first download (trust on first use).</summary>
+/// <summary>The SHA-256 and size of a corpus's first download (the archive, for zipped corpora): trust on first use.</summary>
 public sealed record RecordedChecksum(string Sha256, long Bytes, string Url, DateTimeOffset Recorded);
 
 /// <summary>

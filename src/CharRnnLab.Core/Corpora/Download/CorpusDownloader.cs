@@ -53,9 +53,10 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
             bool resumed = await TransferAsync(entry, partial, progress, cancellation);
             string sha = await Sha256Async(partial, cancellation);
             var check = Verify(entry, partial, sha);
+            long downloadedBytes = new FileInfo(partial).Length;
             Store(entry, partial, target);
             if (check == ChecksumCheck.TrustOnFirstUseRecorded)
-                _checksums.Record(entry.Name, new RecordedChecksum(sha, new FileInfo(target).Length, entry.Url.ToString(), DateTimeOffset.UtcNow));
+                _checksums.Record(entry.Name, new RecordedChecksum(sha, downloadedBytes, entry.Url.ToString(), DateTimeOffset.UtcNow));
             return new DownloadResult(entry.Name, target, new FileInfo(target).Length, sha, check, resumed, AlreadyPresent: false);
         }
         finally
