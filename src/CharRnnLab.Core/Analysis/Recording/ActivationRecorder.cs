@@ -18,8 +18,12 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// The approximation (S &gt; 1): stream s starts W characters before its piece from a zero
 /// state and its first W values are discarded. An LSTM's memory of its start fades over a few
 /// hundred characters, so kept values are close to, but not bit-equal with, one sequential
-/// pass; cells that count over very long spans can differ. Stream 0 starts at character 0
-/// and is exact. <see cref="RecordingOptions.Exact"/> (S = 1) is exact everywhere.
+/// pass. Stream 0 starts at character 0 and is exact. <see cref="RecordingOptions.Exact"/>
+/// (S = 1) is exact everywhere. Measured on a 2×128 LSTM trained 1,500 iterations on
+/// tinyshakespeare, 40k characters, 64 streams, W = 300: h differs by at most 0.11 (mean
+/// 5e-7), every top-1 guess agrees; c differs by more than 0.01 in 0.3% of values, by up to
+/// 84 in a few integrating cells (forget gate ≈ 1) whose c keeps growing over the whole text:
+/// such a c depends on all of its history and needs the exact mode.
 /// </para>
 /// </summary>
 public static class ActivationRecorder
