@@ -37,7 +37,7 @@ public sealed class NeuronsCommand : ICommand
         bool json = args.Flag("json");
         args.EnsureAllUsed();
 
-        var (_, recording) = await input.RecordAsync();
+        var recording = await input.RecordAsync();
         var report = new NeuronsReport(
             recording,
             NeuronHunter.HuntAll(recording, tracks, hunt),

@@ -33,7 +33,7 @@ public sealed class RecordCommand : ICommand
             throw new CharRnnException($"'{output}' is a file. Give a directory for --out.");
 
         var clock = Stopwatch.StartNew();
-        var (_, result) = await recording.RecordAsync();
+        var result = await recording.RecordAsync();
         double seconds = clock.Elapsed.TotalSeconds;
         var export = RecordingExporter.Write(result, output, csv, recording.Checkpoint);
         long bytes = export.Arrays.Sum(a => new FileInfo(Path.Combine(output, a.File)).Length);

@@ -3,7 +3,6 @@ using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Compute;
-using CharRnnLab.Core.Model;
 
 namespace CharRnnLab.Cli.Commands;
 
@@ -11,8 +10,7 @@ namespace CharRnnLab.Cli.Commands;
 /// The options `record` and `neurons` share: which checkpoint reads which text, and how.
 /// Layers are numbered from 1 on the command line, from 0 in Core.
 /// </summary>
-internal sealed record RecordingArguments(string Checkpoint, string TextFile, int Threads, IReadOnlyList<int>? Layers,
-    IReadOnlyList<ActivationKind>? Kinds, RecordingOptions Options)
+internal sealed record RecordingArguments(string Checkpoint, string TextFile, int Threads, RecordingOptions Options)
 {
     public const string Help = """
           --checkpoint DIR|FILE    a run directory (or its checkpoint.crnn)
@@ -31,29 +29,26 @@ internal sealed record RecordingArguments(string Checkpoint, string TextFile, in
         string checkpoint = args.Required("checkpoint");
         string text = args.Required("text");
         int threads = args.Int("threads", 0, 1024) ?? 0;
-        var layers = ParseList(args.String("layers"), "layers", ParseLayer);
-        var kinds = ParseList(args.String("kinds"), "kinds", ParseKind);
         var options = new RecordingOptions
         {
             Streams = args.Int("streams", 1, 4096) ?? 128,
             WarmUp = args.Int("warm-up", 0, 100_000) ?? 300,
-            Layers = layers,
-            Kinds = kinds,
+            Layers = ParseList(args.String("layers"), "layers", ParseLayer),
+            Kinds = ParseList(args.String("kinds"), "kinds", ParseKind),
         };
-        return new RecordingArguments(checkpoint, text, threads, layers, kinds, options);
+        return new RecordingArguments(checkpoint, text, threads, options);
     }
 
     /// <summary>Reads the text (strict UTF-8), loads the weights and records, on a compute lane.</summary>
-    public async Task<(ModelWeights Weights, ActivationRecording Recording)> RecordAsync()
+    public async Task<ActivationRecording> RecordAsync()
     {
         var weights = CheckpointFile.LoadWeights(Checkpoint);
         string text = ReadText(TextFile);
         using var lane = new ComputeLane(Threads);
-        var recording = await lane.Run(() => ActivationRecorder.Record(weights, text, Options));
-        return (weights, recording);
+        return await lane.Run(() => ActivationRecorder.Record(weights, text, Options));
     }
 
-    public static string ReadText(string path)
+    private static string ReadText(string path)
     {
         if (!File.Exists(path))
             throw new CharRnnException($"The text file '{path}' does not exist. Give a UTF-8 text file with --text.");
