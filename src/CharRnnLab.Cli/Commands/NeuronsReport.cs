@@ -44,9 +44,15 @@ internal sealed record NeuronsReport(
         string fit = p.TestR2 is double r2 ? $"held-out R² {r2:F3}" : "held-out R² undefined (constant there)";
         if (p.TestAccuracy is double accuracy) fit += $", accuracy {accuracy:P1} (majority guess {p.TestBaseRate:P1})";
         o.WriteLine($"  probe: {p.Cells.Count} of {p.Candidates} candidate cells, {fit}; λ = {p.Lambda:G3}");
+        o.WriteLine("  path:  " + string.Join(" · ", PathSummary(p).Select(x => $"{x.Cells} cell{(x.Cells == 1 ? "" : "s")} R² {x.TestR2 ?? x.TrainR2:F2}")));
         foreach (var c in p.Cells.Take(10))
             o.WriteLine($"    layer {c.Layer + 1} {ActivationKinds.ShortName(c.Kind)} #{c.Unit}: weight {c.Sign * c.Score:+0.000;-0.000}");
     }
+
+    // The first point on the λ path reaching 1, 2, 3, 5, 10… cells: how fit grows with cells.
+    private static IEnumerable<ProbePathPoint> PathSummary(SparseProbeResult p) =>
+        new[] { 1, 2, 3, 5, 10, 20, 50, 100, 200 }
+            .Select(n => p.Path.FirstOrDefault(x => x.Cells >= n)).OfType<ProbePathPoint>().DistinctBy(x => x.Cells);
 
     private void WriteGates(TextWriter o)
     {

@@ -35,12 +35,14 @@ public class NeuronsCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<T
     {
         string text = checkpoint.WriteText("tables.txt", TrainedCheckpoint.Text(20, seed: 3));
 
-        var result = await CliRunner.Run("neurons", "--checkpoint", checkpoint.Run, "--text", text, "--top", "2", "--threads", "1");
+        var result = await CliRunner.Run("neurons", "--checkpoint", checkpoint.Run, "--text", text, "--top", "2", "--probe", "--threads", "1");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("LSTM 2×16", result.Stdout);
         Assert.Contains("brackets: Nesting depth", result.Stdout);
         Assert.Contains("rank  layer  kind", result.Stdout);
+        Assert.Contains("  probe: ", result.Stdout);
+        Assert.Matches(@"  path:  \d+ cells? R² -?\d\.\d\d", result.Stdout);
         Assert.Contains("The url feature is 0 everywhere in this text", result.Stdout);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CharRnnLab.Core.Analysis.Recording;
 
@@ -56,6 +57,7 @@ public static class RecordingExporter
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep symbols such as & and ' readable
     };
 
     private static object Index(ActivationRecording r, List<ExportedArray> arrays, string? source) => new
