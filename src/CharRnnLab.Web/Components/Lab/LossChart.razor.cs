@@ -50,6 +50,7 @@ public partial class LossChart
         var delta = _model.Append(progress);
         if (delta.IsEmpty) return;
         _pointCount = CountPoints();
+        StateHasChanged(); // only the wrapper's data-points; PlotlyChart never re-renders itself
         if (!_ready || _plot is null)
         {
             _redrawWhenReady = true;
