@@ -1,15 +1,153 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CharRnnLab.Core.Compute;
+using CharRnnLab.Core.Data;
+using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Sampling;
+using CharRnnLab.Core.Training;
+
 namespace CharRnnLab.Cli.Commands;
 
-/// <summary>charrnn bench (placeholder until implemented).</summary>
+/// <summary>
+/// charrnn bench: the engine's training speed against a bare TorchSharp loop on the same data in
+/// the same process, managed sampling speed, and memory over the run. A benchmark, not a test.
+/// </summary>
 public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
-    public string Summary => "(not implemented yet)";
-    public string Help => "charrnn bench: not implemented yet.";
+    public string Summary => "measure training and sampling speed against a bare TorchSharp loop";
+    public string Help => """
+        usage: charrnn bench [options]
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+          --model lstm|gru|rnn  --hidden N  --layers N  --embedding N   (lstm, 512, 2, 0)
+          --batch B  --seq T        minibatch shape (32, 100)
+          --iterations N            timed iterations per loop (20), after --warmup N (3)
+          --rounds N                alternate bare and engine loops N times; the best of each counts (2)
+          --threads N               libtorch threads (0 = all cores)
+          --corpus FILE             text to train on (default: a generated English-like text)
+          --sample-length N         symbols generated to time sampling (1000)
+        Prints one JSON object: engine and bare chars/s and their ratio, sampling chars/s at batch 1,
+        and working set after the first engine warm-up, at the end of the last round and at its peak (MB).
+        """;
+
+    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine(Help);
-        return Task.FromResult(CommandLine.Failed);
+        var model = new ModelConfig(
+            args.Has("model") ? args.Choice("model", CellType.Lstm) : CellType.Lstm,
+            args.Int("layers", 1, 16) ?? 2, args.Int("hidden", 1, 8192) ?? 512, args.Int("embedding", 0, 8192) ?? 0);
+        int iterations = args.Int("iterations", 1, 1_000_000) ?? 20;
+        int warmup = args.Int("warmup", 1, 1000) ?? 3;
+        int sampleLength = args.Int("sample-length", 1, 1_000_000) ?? 1000;
+        int rounds = args.Int("rounds", 1, 100) ?? 2;
+        var training = new TrainingConfig
+        {
+            Batch = args.Int("batch", 1, 65536) ?? 32,
+            Seq = args.Int("seq", 1, 65536) ?? 100,
+            Threads = args.Int("threads", 0, 1024) ?? 0,
+            Iterations = warmup + iterations,
+            EvalEvery = 0, SampleEvery = 0, CheckpointEvery = 0,
+        };
+        string? corpusPath = args.String("corpus");
+        args.EnsureAllUsed();
+
+        var corpus = corpusPath is not null
+            ? CorpusLoader.LoadFile(corpusPath)
+            : CorpusLoader.FromText("synthetic", SyntheticText.Generate(SyntheticLength(training, warmup + iterations)));
+        using var lane = new ComputeLane(training.Threads);
+
+        // Alternating rounds and best-of: other load on the machine only ever slows a loop down.
+        BaselineResult? bare = null;
+        EngineRun? engine = null, firstEngine = null;
+        for (int round = 1; round <= rounds; round++)
+        {
+            stderr.WriteLine($"bench: round {round}/{rounds}: bare loop, then engine, {warmup} + {iterations} iterations each…");
+            var b = await BaselineLoop.MeasureAsync(corpus, model, training, warmup, iterations, lane);
+            var e = await MeasureEngine(corpus, model, training, warmup, lane);
+            firstEngine ??= e;
+            if (bare is null || b.SymbolsPerSecond > bare.SymbolsPerSecond) bare = b;
+            if (engine is null || e.SymbolsPerSecond > engine.SymbolsPerSecond) engine = e;
+            engine = engine with { WorkingSetAfterWarmup = firstEngine.WorkingSetAfterWarmup, WorkingSetAtEnd = e.WorkingSetAtEnd };
+        }
+        stderr.WriteLine($"bench: sampling {sampleLength} symbols…");
+        double samplingRate = MeasureSampling(engine!.Weights, sampleLength);
+
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var result = new
+        {
+            Model = model.Cell.ToString().ToLowerInvariant(), model.Layers, model.Hidden, model.Embedding,
+            training.Batch, training.Seq, Iterations = iterations, Warmup = warmup, Rounds = rounds, Threads = lane.Threads,
+            Corpus = corpus.Name, CorpusSymbols = corpus.Length, Vocabulary = corpus.Vocabulary.Count,
+            EngineCharsPerSecond = Math.Round(engine.SymbolsPerSecond, 1),
+            BareCharsPerSecond = Math.Round(bare!.SymbolsPerSecond, 1),
+            Ratio = Math.Round(engine.SymbolsPerSecond / bare.SymbolsPerSecond, 3),
+            SamplingCharsPerSecond = Math.Round(samplingRate, 1),
+            WorkingSetAfterWarmupMb = Megabytes(engine.WorkingSetAfterWarmup),
+            WorkingSetAtEndMb = Megabytes(engine.WorkingSetAtEnd),
+            PeakWorkingSetMb = Megabytes(process.PeakWorkingSet64),
+            EngineLastLoss = Math.Round(engine.LastLoss, 4),
+            BareLastLoss = Math.Round(bare.LastLoss, 4),
+        };
+        stdout.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        return CommandLine.Ok;
+    }
+
+    private static int SyntheticLength(TrainingConfig t, int iterations) =>
+        (int)Math.Min(50_000_000, Math.Max(100_000, (long)t.Batch * t.Seq * (iterations + 1) / 0.9));
+
+    private static async Task<EngineRun> MeasureEngine(Corpus corpus, ModelConfig model, TrainingConfig training, int warmup, ComputeLane lane)
+    {
+        var probe = new EngineProbe(warmup);
+        using var session = TrainingSession.Create(corpus, model, training, null, probe, lane);
+        session.Start();
+        await session.Completion;
+        var weights = await session.SnapshotAsync();
+        int timed = training.Iterations - warmup;
+        return new EngineRun(timed * (double)training.Batch * training.Seq / probe.TimedSeconds, probe.LastLoss,
+            probe.WorkingSetAfterWarmup, probe.WorkingSetAtEnd, weights);
+    }
+
+    private static double MeasureSampling(ModelWeights weights, int length)
+    {
+        var sampler = new Sampler(weights);
+        sampler.GenerateText(new SampleOptions(Math.Min(50, length), Seed: 1)); // warm the JIT
+        var clock = Stopwatch.StartNew();
+        sampler.GenerateText(new SampleOptions(length, Seed: 2));
+        return length / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Megabytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
+
+    private sealed record EngineRun(double SymbolsPerSecond, double LastLoss, long WorkingSetAfterWarmup, long WorkingSetAtEnd, ModelWeights Weights);
+
+    /// <summary>Times the engine from the end of warm-up to the last iteration, as the bare loop is timed.</summary>
+    private sealed class EngineProbe(int warmup) : ITrainingObserver
+    {
+        private readonly Stopwatch _clock = new();
+        public double TimedSeconds => _clock.Elapsed.TotalSeconds;
+        public double LastLoss { get; private set; }
+        public long WorkingSetAfterWarmup { get; private set; }
+        public long WorkingSetAtEnd { get; private set; }
+
+        public void OnProgress(TrainingProgress p)
+        {
+            LastLoss = p.TrainLoss;
+            if (p.Iteration == warmup)
+            {
+                WorkingSetAfterWarmup = WorkingSet();
+                _clock.Start();
+            }
+            if (p.Iteration == p.TotalIterations)
+            {
+                _clock.Stop();
+                WorkingSetAtEnd = WorkingSet();
+            }
+        }
+
+        private static long WorkingSet()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.WorkingSet64;
+        }
     }
 }

@@ -44,11 +44,24 @@ public sealed class ComputeLane : IDisposable
 
     public Task Run(Action job) => Run(() => { job(); return true; });
 
+    /// <summary>
+    /// Queues a job behind those already waiting, even when called from the lane itself (where
+    /// <see cref="Run{T}"/> would run it inline). A long job made of slices (a training loop)
+    /// posts its next slice this way, so jobs queued meanwhile run in between.
+    /// </summary>
+    public Task Post(Action job)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add(() => Execute(() => { job(); return true; }, done));
+        return done.Task;
+    }
+
     /// <summary>Runs the jobs queued so far. Only call from a job running on this lane.</summary>
     public void RunPending()
     {
         if (!IsCurrentThread) throw new InvalidOperationException("RunPending must be called on the compute lane.");
-        while (_queue.TryTake(out var action)) action();
+        // Only the jobs already queued: a job that re-posts itself must not keep this call going.
+        for (int n = _queue.Count; n > 0 && _queue.TryTake(out var action); n--) action();
     }
 
     private static void Execute<T>(Func<T> job, TaskCompletionSource<T> done)

@@ -1,0 +1,198 @@
+using System.IO.Compression;
+using System.Text.Json;
+using CharRnnLab.Core.Data;
+using CharRnnLab.Core.Model;
+
+namespace CharRnnLab.Core.Checkpoints;
+
+/// <summary>Everything one checkpoint holds, as read or about to be written.</summary>
+internal sealed record CheckpointContent(CheckpointMetadata Metadata, ModelWeights Weights, byte[] OptimizerState, ResumeState Resume);
+
+/// <summary>
+/// A checkpoint is one file, <see cref="FileName"/>: a zip of meta.json (config, vocabulary,
+/// samples), history.bin (loss curve), model.bin (weights as CPU float32), optimizer.bin
+/// (TorchSharp optimizer state) and state.bin (loader position, hidden state, RNG).
+/// It is written to a temporary file and renamed over the old one, so a crash mid-write never
+/// leaves a half-written checkpoint. Any unreadable file raises a <see cref="CheckpointException"/>.
+/// </summary>
+public static class CheckpointFile
+{
+    public const string FileName = "checkpoint.crnn";
+    public const int FormatVersion = 1;
+    private const string MetaEntry = "meta.json", HistoryEntry = "history.bin", ModelEntry = "model.bin",
+        OptimizerEntry = "optimizer.bin", StateEntry = "state.bin";
+
+    /// <summary>The checkpoint file for a run directory, or the path itself when it names a file
+    /// (an existing file, or a name ending in .crnn).</summary>
+    public static string PathFor(string dirOrFile) =>
+        !Directory.Exists(dirOrFile) && (File.Exists(dirOrFile) || dirOrFile.EndsWith(".crnn", StringComparison.OrdinalIgnoreCase))
+            ? Path.GetFullPath(dirOrFile)
+            : Path.GetFullPath(Path.Combine(dirOrFile, FileName));
+
+    public static bool Exists(string dirOrFile) => File.Exists(PathFor(dirOrFile));
+
+    public static CheckpointMetadata ReadMetadata(string dirOrFile)
+    {
+        string path = ExistingPath(dirOrFile);
+        return Guard(path, () =>
+        {
+            var entries = ReadEntries(path, MetaEntry, HistoryEntry);
+            return ParseMetadata(entries);
+        });
+    }
+
+    /// <summary>The trained weights, ready for a <see cref="Sampling.Sampler"/>.</summary>
+    public static ModelWeights LoadWeights(string dirOrFile)
+    {
+        string path = ExistingPath(dirOrFile);
+        return Guard(path, () =>
+        {
+            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry);
+            return ParseWeights(ParseMetadata(entries), entries[ModelEntry]);
+        });
+    }
+
+    internal static CheckpointContent Read(string dirOrFile)
+    {
+        string path = ExistingPath(dirOrFile);
+        return Guard(path, () =>
+        {
+            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry, OptimizerEntry, StateEntry);
+            var metadata = ParseMetadata(entries);
+            using var state = new BinaryReader(new MemoryStream(entries[StateEntry]));
+            return new CheckpointContent(metadata, ParseWeights(metadata, entries[ModelEntry]),
+                entries[OptimizerEntry], ResumeState.Read(state));
+        });
+    }
+
+    /// <summary>Writes atomically into <paramref name="directory"/>; returns the file's path.</summary>
+    internal static string Write(string directory, CheckpointContent content)
+    {
+        if (!WeightsFormat.AllFinite(content.Weights))
+            throw new DivergenceException(
+                $"Refusing to save a checkpoint at iteration {content.Metadata.Iteration}: the weights contain NaN or infinity. " +
+                "The last good checkpoint is kept.");
+        Directory.CreateDirectory(directory);
+        string final = Path.GetFullPath(Path.Combine(directory, FileName));
+        string temp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true)) WriteEntries(zip, content);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temp, final, overwrite: true);
+            return final;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static void WriteEntries(ZipArchive zip, CheckpointContent content)
+    {
+        var meta = content.Metadata with { History = [] };
+        Add(zip, MetaEntry, CompressionLevel.Optimal, s => JsonSerializer.Serialize(s, meta, CheckpointJson.Options));
+        Add(zip, HistoryEntry, CompressionLevel.Fastest, s => WriteHistory(new BinaryWriter(s), content.Metadata.History));
+        Add(zip, ModelEntry, CompressionLevel.NoCompression, s => WeightsFormat.Write(new BinaryWriter(s), content.Weights));
+        Add(zip, OptimizerEntry, CompressionLevel.NoCompression, s => s.Write(content.OptimizerState));
+        Add(zip, StateEntry, CompressionLevel.Fastest, s => content.Resume.Write(new BinaryWriter(s)));
+    }
+
+    private static void Add(ZipArchive zip, string name, CompressionLevel level, Action<Stream> write)
+    {
+        using var stream = zip.CreateEntry(name, level).Open();
+        write(stream);
+        stream.Flush();
+    }
+
+    private static void WriteHistory(BinaryWriter w, IReadOnlyList<LossPoint> history)
+    {
+        w.Write(history.Count);
+        foreach (var p in history)
+        {
+            w.Write(p.Iteration);
+            w.Write(p.TrainLoss);
+            w.Write(p.ValidationLoss ?? double.NaN);
+        }
+        w.Flush();
+    }
+
+    private static List<LossPoint> ReadHistory(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        int count = r.ReadInt32();
+        if (count < 0 || count > bytes.Length / 20) throw new InvalidDataException("history.bin is corrupt");
+        var history = new List<LossPoint>(count);
+        for (int i = 0; i < count; i++)
+        {
+            int iteration = r.ReadInt32();
+            double train = r.ReadDouble(), validation = r.ReadDouble();
+            history.Add(new LossPoint(iteration, train, double.IsNaN(validation) ? null : validation));
+        }
+        return history;
+    }
+
+    private static CheckpointMetadata ParseMetadata(Dictionary<string, byte[]> entries)
+    {
+        var meta = JsonSerializer.Deserialize<CheckpointMetadata>(entries[MetaEntry], CheckpointJson.Options)
+            ?? throw new InvalidDataException("meta.json is empty");
+        if (meta.FormatVersion > FormatVersion)
+            throw new CheckpointException(
+                $"format version {meta.FormatVersion} is newer than this program understands ({FormatVersion}). Update CharRnnLab.");
+        if (meta.Model is null || meta.Training is null || meta.Vocabulary is null || meta.Vocabulary.Length == 0)
+            throw new InvalidDataException("meta.json lacks the model, training or vocabulary section");
+        meta.Model.Validate();
+        return meta with { History = ReadHistory(entries[HistoryEntry]), Samples = meta.Samples ?? [] };
+    }
+
+    private static ModelWeights ParseWeights(CheckpointMetadata meta, byte[] model)
+    {
+        var vocabulary = Vocabulary.FromStrings(meta.Vocabulary);
+        if (vocabulary.Count != meta.Vocabulary.Length) throw new InvalidDataException("the vocabulary has repeated symbols");
+        using var r = new BinaryReader(new MemoryStream(model));
+        return WeightsFormat.Read(r, meta.Model, vocabulary, meta.Iteration);
+    }
+
+    private static Dictionary<string, byte[]> ReadEntries(string path, params string[] names)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var entries = new Dictionary<string, byte[]>();
+        foreach (string name in names)
+        {
+            var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"it has no {name}");
+            using var stream = entry.Open();
+            var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            entries[name] = buffer.ToArray();
+        }
+        return entries;
+    }
+
+    private static string ExistingPath(string dirOrFile)
+    {
+        string path = PathFor(dirOrFile);
+        if (File.Exists(path)) return path;
+        string where = Directory.Exists(dirOrFile) ? $"The directory {Path.GetFullPath(dirOrFile)} has no {FileName}" : $"{path} does not exist";
+        throw new CheckpointException($"No checkpoint found: {where}. Train one first (charrnn train --out DIR) or check the path.");
+    }
+
+    /// <summary>Turns any failure to parse into a message naming the file.</summary>
+    private static T Guard<T>(string path, Func<T> read)
+    {
+        try { return read(); }
+        catch (CheckpointException ex) { throw new CheckpointException($"{path}: {ex.Message}", ex); }
+        catch (ConfigException ex) { throw Corrupt(path, ex.Message, ex); }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException or IOException
+                                       or ArgumentException or NotSupportedException or FormatException)
+        {
+            throw Corrupt(path, ex.Message, ex);
+        }
+    }
+
+    private static CheckpointException Corrupt(string path, string detail, Exception inner) =>
+        new($"{path} is not a readable CharRnnLab checkpoint ({detail}). The file is corrupt, truncated or of another kind; " +
+            "use another checkpoint or train again.", inner);
+}

@@ -1,0 +1,32 @@
+namespace CharRnnLab.Core.Corpora.Download;
+
+/// <summary>
+/// A classic corpus that can be downloaded: where from, how big, how to check it.
+/// <see cref="Sha256"/> is null unless the checksum is known for sure (never guessed): such
+/// corpora are trusted on first use instead (see <see cref="ChecksumCheck"/>).
+/// </summary>
+/// <param name="Name">Id and file name, e.g. "tiny-shakespeare".</param>
+/// <param name="Title">Human-readable title.</param>
+/// <param name="Description">What the text is and why it is interesting.</param>
+/// <param name="Url">Where to download it from (http or https).</param>
+/// <param name="ExpectedBytes">Size of the stored text (after unzipping); approximate unless <paramref name="ExactSize"/>.</param>
+/// <param name="ExactSize">True when <paramref name="ExpectedBytes"/> is exact and a download of another size is refused.</param>
+/// <param name="Sha256">Pinned SHA-256 (lower-case hex) of the downloaded bytes, or null to trust on first use.</param>
+/// <param name="Licence">Licence note shown to the user.</param>
+/// <param name="Archive">"zip" when the download is an archive to unpack, else null.</param>
+/// <param name="ArchiveEntry">The archive member to keep; null picks the only file in it.</param>
+public sealed record CatalogEntry(
+    string Name,
+    string Title,
+    string Description,
+    Uri Url,
+    long? ExpectedBytes,
+    bool ExactSize,
+    string? Sha256,
+    string Licence,
+    string? Archive = null,
+    string? ArchiveEntry = null)
+{
+    /// <summary>The stored file's name in the downloads folder.</summary>
+    public string FileName => Name + ".txt";
+}
