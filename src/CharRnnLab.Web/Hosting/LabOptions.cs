@@ -26,7 +26,7 @@ public sealed class LabOptions
     public int TrainingThreads { get; set; }
 
     /// <summary>Largest corpus upload, in bytes (default 50 MB).</summary>
-    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+    public long MaxUploadBytes { get; set; } = CharRnnLab.Core.Corpora.CorpusLibrary.DefaultMaxUploadBytes;
 
     /// <summary>How often per second a training run pushes updates to pages and hub clients (1–10).</summary>
     public int UpdatesPerSecond { get; set; } = 10;
@@ -44,15 +44,6 @@ public sealed class LabOptions
         TrainingThreads > 0 ? TrainingThreads : Math.Max(1, Environment.ProcessorCount - 1);
 
     public string RunsDirectory => Path.Combine(DataDirectory, "runs");
-    public string CorporaDirectory => Path.Combine(DataDirectory, "corpora");
     public string DatabasePath => Path.Combine(DataDirectory, "lab.db");
 
-    /// <summary>The default data directory: CHARRNN_DATA, else LocalApplicationData/CharRnnLab.</summary>
-    public static string DefaultDataDirectory()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("CHARRNN_DATA");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return fromEnvironment;
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
-            Environment.SpecialFolderOption.Create), "CharRnnLab");
-    }
 }

@@ -21,7 +21,7 @@ public static class LabServiceCollectionExtensions
             .Bind(configuration.GetSection(LabOptions.Section))
             .PostConfigure(options =>
             {
-                if (string.IsNullOrWhiteSpace(options.DataDirectory)) options.DataDirectory = LabOptions.DefaultDataDirectory();
+                if (string.IsNullOrWhiteSpace(options.DataDirectory)) options.DataDirectory = CharRnnLab.Core.Corpora.DataDirectory.Default();
                 options.DataDirectory = Path.GetFullPath(options.DataDirectory);
             })
             .ValidateOnStart();
@@ -31,7 +31,8 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<LabComputeLane>();
-        services.AddSingleton<ICorpusCatalog, UploadFolderCorpusCatalog>();
+        services.AddHttpClient(LibraryCorpusCatalog.HttpClientName);
+        services.AddSingleton<ICorpusCatalog, LibraryCorpusCatalog>();
         services.AddSingleton<RunManager>();
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<RunSampler>();

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Runs;

@@ -1,5 +1,5 @@
 using CharRnnLab.Web.Contracts;
-using CharRnnLab.Web.Corpora;
+using CharRnnLab.Core.Corpora;
 using Microsoft.AspNetCore.Components;
 
 namespace CharRnnLab.Web.Components.Lab;
@@ -55,7 +55,7 @@ public partial class HyperparameterForm
         StateHasChanged();
     }
 
-    private string CorpusHelp => Corpora.Any(c => c.IsAvailable) ? "" : "No corpus yet: add one on the Corpora page.";
+    private string CorpusHelp => Corpora.Any(c => c.Available) ? "" : "No corpus yet: add one on the Corpora page.";
 
     private bool IsPreset(RunPreset preset) => RunPresets.Apply(preset, Value) == Value;
 

@@ -1,4 +1,5 @@
 using CharRnnLab.Core;
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -57,10 +58,12 @@ public partial class Corpora : IDisposable
 
     private void ShowPreview(CorpusInfo corpus)
     {
-        if (!corpus.IsAvailable)
+        if (!corpus.Available)
         {
             _preview = null;
-            _previewError = $"'{corpus.Name}' is not downloaded yet; press Download first.";
+            _previewError = corpus.NeedsDownload()
+                ? $"'{corpus.Name}' is not downloaded yet; press Download first."
+                : corpus.Description;
             return;
         }
         try

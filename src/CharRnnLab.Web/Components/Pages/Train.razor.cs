@@ -1,5 +1,6 @@
 using CharRnnLab.Core;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Runs;
 using Microsoft.AspNetCore.Components;
@@ -35,7 +36,7 @@ public partial class Train : IDisposable
     protected override void OnInitialized()
     {
         _corpora = Corpora.List();
-        var first = _corpora.FirstOrDefault(c => c.IsAvailable);
+        var first = _corpora.FirstOrDefault(c => c.Available);
         if (first is not null) _request = _request with { CorpusId = first.Id };
         // Re-render when any run starts or stops, so the form's Start button follows the slot.
         _subscription = Notifier.Subscribe(update =>

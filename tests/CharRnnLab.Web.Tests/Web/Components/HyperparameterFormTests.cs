@@ -1,13 +1,13 @@
 using Bunit;
 using CharRnnLab.Web.Components.Lab;
 using CharRnnLab.Web.Contracts;
-using CharRnnLab.Web.Corpora;
+using CharRnnLab.Core.Corpora;
 
 namespace CharRnnLab.Web.Tests.Components;
 
 public sealed class HyperparameterFormTests : LabComponentContext
 {
-    private static readonly CorpusInfo Corpus = new("upload:tiny", "tiny", CorpusOrigin.Uploaded, "", true, 100, true);
+    private static readonly CorpusInfo Corpus = new("upload-tiny", "tiny.txt", CorpusKinds.Uploaded, "", 100, true, "/tmp/tiny.txt");
     private static readonly StartRunRequest Valid = RunPresets.Tiny.Settings with { CorpusId = Corpus.Id };
     private StartRunRequest? _started;
 

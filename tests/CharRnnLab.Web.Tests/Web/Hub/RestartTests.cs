@@ -52,7 +52,7 @@ public sealed class RestartTests : IDisposable
         {
             var store = first.Service<RunStore>();
             var now = DateTimeOffset.UtcNow;
-            store.Insert(new RunSummary("20250101-000000-abcd", "crashed", "tiny", RunState.Running, null, 40, 100, 2.5, null, null, now, now, new StartRunRequest { CorpusId = "upload:tiny" }));
+            store.Insert(new RunSummary("20250101-000000-abcd", "crashed", "tiny", RunState.Running, null, 40, 100, 2.5, null, null, now, now, new StartRunRequest { CorpusId = "upload-tiny" }));
         }
 
         await using var second = await LabHost.StartAsync(_data);

@@ -57,7 +57,7 @@ public sealed class TrainingHubTests : IAsyncLifetime
 
         Assert.Contains("Hidden size must be between 4 and 2048 (got 0).", refusal.Message);
         Assert.Contains("transformer", refusal.Message);
-        var unknown = await Assert.ThrowsAsync<HubException>(() => _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun("upload:nope")));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun("upload-nope")));
         Assert.Contains("nope", unknown.Message);
         Assert.Equal(HubConnectionState.Connected, _hub.State);
         Assert.Empty(await _hub.InvokeAsync<IReadOnlyList<RunSummary>>("ListRuns"));
