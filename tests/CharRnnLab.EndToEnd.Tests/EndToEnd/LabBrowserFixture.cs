@@ -3,6 +3,13 @@ using Microsoft.Playwright;
 
 namespace CharRnnLab.EndToEnd.Tests;
 
+/// <summary>The browser tests share one lab and one browser, and run one after another (one run trains at a time).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<LabBrowserFixture>
+{
+    public const string Name = "browser";
+}
+
 /// <summary>One lab server (temporary data directory, one small corpus) and one headless browser for the tests.</summary>
 public sealed class LabBrowserFixture : IAsyncLifetime
 {

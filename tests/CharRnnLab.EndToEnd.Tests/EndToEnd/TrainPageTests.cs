@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace CharRnnLab.EndToEnd.Tests;
 
 /// <summary>The whole loop in a real browser: start a tiny run, watch it, play with temperature, reload.</summary>
-public sealed class TrainPageTests(LabBrowserFixture fixture) : IClassFixture<LabBrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class TrainPageTests(LabBrowserFixture fixture)
 {
     [Fact]
     public async Task A_tiny_run_streams_to_the_chart_and_samples_resample_and_survive_a_reload()
