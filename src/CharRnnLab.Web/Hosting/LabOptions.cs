@@ -9,6 +9,17 @@ public enum AccessTokenMode
     Always,
 }
 
+/// <summary>Where on-demand sampling (the temperature slider, the hub's Sample) runs.</summary>
+public enum SamplingPlacement
+{
+    /// <summary>On a spare core when training leaves one (TrainingThreads below the core count), else on the compute lane.</summary>
+    Auto,
+    /// <summary>Always on the compute lane, between training iterations.</summary>
+    Lane,
+    /// <summary>Always on a thread-pool thread, in parallel with training.</summary>
+    ThreadPool,
+}
+
 /// <summary>The lab's settings, bound from the "Lab" configuration section
 /// (appsettings.json, environment variables such as Lab__MaxConcurrentRuns, or --Lab:DataDirectory=…).</summary>
 public sealed class LabOptions
@@ -35,6 +46,9 @@ public sealed class LabOptions
     public int MaxChartPoints { get; set; } = 2000;
 
     public AccessTokenMode AccessTokenMode { get; set; } = AccessTokenMode.Auto;
+
+    /// <summary>Where sampling runs while a model trains; see <see cref="Hosting.SamplingPlacement"/>.</summary>
+    public SamplingPlacement SamplingPlacement { get; set; } = SamplingPlacement.Auto;
 
     /// <summary>The access token to require; empty = a random one printed at start-up.</summary>
     public string AccessToken { get; set; } = "";

@@ -2,6 +2,8 @@ using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Sampling;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Hosting;
+using Microsoft.Extensions.Options;
 using CharRnnLab.Web.Sampling;
 
 namespace CharRnnLab.Web.Runs;
@@ -9,10 +11,12 @@ namespace CharRnnLab.Web.Runs;
 /// <summary>
 /// Samples text on request: from a live run's current weights (a snapshot taken between
 /// iterations, so training continues) or from a stopped run's checkpoint. The sampler is
-/// managed code, but it still runs as a job on the lab's compute lane, interleaved with
-/// training, instead of competing with libtorch's spinning threads for the cores.
+/// managed code. When training uses every core, it runs as a job on the compute lane,
+/// interleaved with training, rather than competing with libtorch's spinning threads; when
+/// training leaves a core free (the default: TrainingThreads = cores − 1) it runs there, so
+/// training does not wait for it (<see cref="SamplingPlacement"/>).
 /// </summary>
-public sealed class RunSampler(RunManager runs) : ISampleSource
+public sealed class RunSampler(RunManager runs, IOptions<LabOptions> options) : ISampleSource
 {
     /// <summary>Top candidates reported per generated symbol (shown when hovering a character).</summary>
     public const int CandidateCount = 5;
@@ -32,10 +36,20 @@ public sealed class RunSampler(RunManager runs) : ISampleSource
             throw new LabException($"Run {runId} has no model to sample from yet: it stopped before its first checkpoint.");
 
         var weights = await WeightsAsync(runId, cancellationToken);
-        var options = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
-        var symbols = await runs.Lane.Run(() => Generate(weights, options, cancellationToken));
+        var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
+        var symbols = OnLane
+            ? await runs.Lane.Run(() => Generate(weights, sampleOptions, cancellationToken))
+            : await Task.Run(() => Generate(weights, sampleOptions, cancellationToken), cancellationToken);
         return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
     }
+
+    /// <summary>Whether sampling jobs go to the compute lane (see <see cref="SamplingPlacement"/>).</summary>
+    public bool OnLane => options.Value.SamplingPlacement switch
+    {
+        SamplingPlacement.Lane => true,
+        SamplingPlacement.ThreadPool => false,
+        _ => runs.Lane.Threads >= Environment.ProcessorCount,
+    };
 
     private static void Validate(double temperature, string prime, int length)
     {
