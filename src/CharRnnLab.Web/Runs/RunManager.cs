@@ -257,14 +257,22 @@ public sealed class RunManager : IHostedService
         }
     }
 
+    /// <summary>Why no run can start now (every training slot is taken), or null when one can.</summary>
+    public string? BusyReason
+    {
+        get
+        {
+            var active = _live.Values.Select(l => l.Summary).Where(s => s.State.IsActive()).ToList();
+            if (active.Count < _options.MaxConcurrentRuns) return null;
+            var names = string.Join(", ", active.Select(s => $"'{s.Name}' ({s.Id}, {s.State.Wire()})"));
+            return $"Run {names} is already training, and the lab trains {_options.MaxConcurrentRuns} run(s) at a time " +
+                   "(setting Lab:MaxConcurrentRuns). Stop it, or wait until it finishes, then start again.";
+        }
+    }
+
     private void EnsureSlot()
     {
-        var active = _live.Values.Select(l => l.Summary).Where(s => s.State.IsActive()).ToList();
-        if (active.Count < _options.MaxConcurrentRuns) return;
-        var names = string.Join(", ", active.Select(s => $"'{s.Name}' ({s.Id}, {s.State.Wire()})"));
-        throw new LabException(
-            $"Run {names} is already training, and the lab trains {_options.MaxConcurrentRuns} run(s) at a time " +
-            "(setting Lab:MaxConcurrentRuns). Stop it, or wait until it finishes, then start again.");
+        if (BusyReason is { } reason) throw new LabException(reason);
     }
 
     private void MarkInterruptedRuns()

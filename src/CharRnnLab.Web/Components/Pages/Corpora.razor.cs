@@ -1,5 +1,6 @@
 using CharRnnLab.Core;
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Download;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -120,13 +121,7 @@ public partial class Corpora : IDisposable
         }
     }
 
-    public static string FormatBytes(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.#} GB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MB",
-        >= 1L << 10 => $"{bytes / (double)(1L << 10):0.#} KB",
-        _ => $"{bytes} bytes",
-    };
+    private static string FormatBytes(long bytes) => DownloadProgress.FormatBytes(bytes);
 
     public void Dispose()
     {

@@ -29,9 +29,7 @@ public partial class Train : IDisposable
     /// <summary>Run to show instead of the active/latest one.</summary>
     [SupplyParameterFromQuery(Name = "run")] public string? RunId { get; set; }
 
-    private string? BlockedReason => Runs.Active is { } active
-        ? $"'{active.Name}' is {active.State.Wire()}. Stop it (or let it finish) to start another run."
-        : null;
+    private string? BlockedReason => Runs.BusyReason;
 
     protected override void OnInitialized()
     {
