@@ -65,6 +65,21 @@ public sealed class TrainPageTests(LabBrowserFixture fixture)
         Assert.Equal("cancelled", fixture.Lab.Service<RunManager>().Get(runId).State.ToString().ToLowerInvariant());
     }
 
+    [Fact]
+    public async Task The_first_visit_offers_the_bundled_corpora_without_any_download()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "first-visit", async () =>
+        {
+            await page.GotoAsync("/");
+            await Expect(page.GetByTestId("corpus-select")).ToContainTextAsync("(bundled)");
+            await page.GetByTestId("corpus-select").ClickAsync();
+            foreach (var name in new[] { "Dialogue prose", "Wiki markup", "C-like code", "Mixed" })
+                await Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "first-visit.png") });
+        });
+    }
+
     private static async Task SetFieldAsync(IPage page, string field, string value)
     {
         var input = page.GetByTestId($"field-{field}").Locator("input");
