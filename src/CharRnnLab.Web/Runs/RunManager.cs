@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Compute;
-using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
@@ -27,6 +26,7 @@ public sealed class RunManager : IHostedService
     private readonly ConcurrentDictionary<string, LiveRun> _live = new();
     private readonly ConcurrentDictionary<string, Task> _pumps = new();
     private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly RunRecovery _recovery;
 
     public RunManager(IOptions<LabOptions> options, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
         LabComputeLane lane, ILogger<RunManager> logger)
@@ -38,7 +38,8 @@ public sealed class RunManager : IHostedService
         Lane = lane.Lane;
         _logger = logger;
         _pump = new RunPump(store, notifier, TimeSpan.FromSeconds(1.0 / _options.UpdatesPerSecond), logger);
-        MarkInterruptedRuns();
+        _recovery = new RunRecovery(store, RunDirectory, logger);
+        _recovery.MarkInterruptedRuns();
     }
 
     /// <summary>The lane all training and sampling runs on.</summary>
@@ -233,7 +234,7 @@ public sealed class RunManager : IHostedService
                 ? summary with { State = RunState.Interrupted, Message = "The server stopped during training; resume to continue from the last checkpoint." }
                 : summary with { State = failure is null ? RunStates.From(live.Session.State) : RunState.Failed, Message = failure?.Message ?? summary.Message };
         }
-        var checkpoint = CheckpointIteration(live.Id);
+        var checkpoint = _recovery.CheckpointIteration(live.Id);
         summary = summary with { CheckpointIteration = checkpoint ?? summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow };
         live.Summary = summary;
         _store.Update(summary);
@@ -241,20 +242,6 @@ public sealed class RunManager : IHostedService
         _pumps.TryRemove(live.Id, out _);
         live.Session.Dispose();
         _notifier.Publish(new RunUpdate(summary, [], [], StateChanged: true));
-    }
-
-    private int? CheckpointIteration(string runId)
-    {
-        try
-        {
-            var directory = RunDirectory(runId);
-            return CheckpointFile.Exists(directory) ? CheckpointFile.ReadMetadata(directory).Iteration : null;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Could not read the checkpoint of run {RunId}", runId);
-            return null;
-        }
     }
 
     /// <summary>Why no run can start now (every training slot is taken), or null when one can.</summary>
@@ -273,22 +260,6 @@ public sealed class RunManager : IHostedService
     private void EnsureSlot()
     {
         if (BusyReason is { } reason) throw new LabException(reason);
-    }
-
-    private void MarkInterruptedRuns()
-    {
-        foreach (var run in _store.ListRuns().Where(r => r.State.IsActive()))
-        {
-            var checkpoint = CheckpointIteration(run.Id);
-            _store.Update(run with
-            {
-                State = RunState.Interrupted,
-                CheckpointIteration = checkpoint ?? run.CheckpointIteration,
-                Message = checkpoint is { } at
-                    ? $"The server stopped while this run was training; resume to continue from the checkpoint at iteration {at}."
-                    : "The server stopped while this run was training, before its first checkpoint; start a new run.",
-            });
-        }
     }
 
     private RunSummary Require(string runId) =>

@@ -49,9 +49,6 @@ public partial class SamplingPanel
     /// <summary>Sample once as soon as the panel is shown.</summary>
     [Parameter] public bool SampleOnOpen { get; set; } = true;
 
-    /// <summary>Completed sampling requests (each one replaced the shown text).</summary>
-    public int CompletedSamples => _version;
-
     protected override void OnInitialized() => _debouncer = new Debouncer(DebounceDelay, Time);
 
     protected override void OnParametersSet()

@@ -16,6 +16,7 @@ namespace CharRnnLab.Web.Tests.Components;
 public abstract class LabComponentContext : IAsyncLifetime
 {
     private readonly BunitContext _bunit = new();
+    private bool _rendered;
 
     protected LabComponentContext()
     {
@@ -24,15 +25,24 @@ public abstract class LabComponentContext : IAsyncLifetime
         _bunit.Services.AddSingleton<TimeProvider>(Time);
         _bunit.Services.AddSingleton<ILossChartInterop>(Chart);
         _bunit.Services.AddSingleton<ISampleSource>(Sampler);
-        _bunit.Render<MudPopoverProvider>();
     }
 
-    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>
-        _bunit.Render(parameters);
+    /// <summary>Services of the components; add to them before the first render.</summary>
+    protected IServiceCollection Services => _bunit.Services;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        if (!_rendered) _bunit.Render<MudPopoverProvider>();
+        _rendered = true;
+        return _bunit.Render(parameters);
+    }
 
-    public async Task DisposeAsync() => await _bunit.DisposeAsync();
+    /// <summary>Disposes every rendered component, as closing the browser tab does.</summary>
+    protected Task DisposeComponentsAsync() => _bunit.DisposeComponentsAsync();
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync() => await _bunit.DisposeAsync();
 
     protected FakeTimeProvider Time { get; } = new();
     protected RecordingChartInterop Chart { get; } = new();
