@@ -59,6 +59,7 @@ public sealed class TrainingReporter(TextWriter stdout, TextWriter stderr, bool 
     public void OnStateChanged(TrainingStateChange change)
     {
         if (json) { Emit(new { type = "state", State = change.State.ToString().ToLowerInvariant(), change.Message }); return; }
+        if (change.State is TrainingState.Running or TrainingState.Completed) return; // the command's header and summary say it
         EndLine();
         if (change.Message is not null) stderr.WriteLine(change.Message);
     }

@@ -101,6 +101,19 @@ public class TrainAndSampleTests
     }
 
     [Fact]
+    public async Task A_diverging_run_exits_1_with_the_reason()
+    {
+        using var dir = new TempDirectory();
+        string[] args = [.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.Combine("run"), 200)[..^2], "--lr", "1e6", "--grad-clip", "0"];
+
+        var result = await CliRunner.Run(args);
+
+        Assert.Equal(CommandLine.Failed, result.ExitCode);
+        Assert.Contains("Training diverged at iteration", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
     public async Task Resume_without_a_checkpoint_says_how_to_start()
     {
         using var dir = new TempDirectory();

@@ -72,11 +72,11 @@ public static class CheckpointFile
             throw new DivergenceException(
                 $"Refusing to save a checkpoint at iteration {content.Metadata.Iteration}: the weights contain NaN or infinity. " +
                 "The last good checkpoint is kept.");
-        Directory.CreateDirectory(directory);
         string final = Path.GetFullPath(Path.Combine(directory, FileName));
         string temp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(directory);
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true)) WriteEntries(zip, content);
@@ -84,6 +84,12 @@ public static class CheckpointFile
             }
             File.Move(temp, final, overwrite: true);
             return final;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException(
+                $"Cannot write the checkpoint {final}: {ex.Message} Free some disk space or choose another directory; " +
+                "the previous checkpoint, if any, is unchanged.", ex);
         }
         finally
         {
@@ -186,7 +192,7 @@ public static class CheckpointFile
         catch (CheckpointException ex) { throw new CheckpointException($"{path}: {ex.Message}", ex); }
         catch (ConfigException ex) { throw Corrupt(path, ex.Message, ex); }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or EndOfStreamException or IOException
-                                       or ArgumentException or NotSupportedException or FormatException)
+                                       or ArgumentException or NotSupportedException or FormatException or UnauthorizedAccessException)
         {
             throw Corrupt(path, ex.Message, ex);
         }

@@ -64,7 +64,10 @@ internal static class WeightsFormat
         w.Write(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
+    /// <summary>Reads one length-prefixed float array, refusing lengths the stream cannot hold.</summary>
+    /// <param name="r">Reader positioned at the length prefix.</param>
     /// <param name="expected">Required length, or null to accept any length the stream can hold.</param>
+    /// <param name="name">What the array is, for the error message.</param>
     internal static float[] ReadArray(BinaryReader r, long? expected, string name)
     {
         int length = r.ReadInt32();

@@ -19,6 +19,7 @@ public sealed class ComputeLane : IDisposable
     private readonly int _threadsPerJob;
 
     /// <param name="threads">libtorch intra-op threads for jobs on this lane; 0 = all cores.</param>
+    /// <param name="name">The thread's name (shown in debuggers and dumps).</param>
     public ComputeLane(int threads = 0, string name = "charrnn-compute")
     {
         _threadsPerJob = threads > 0 ? threads : Environment.ProcessorCount;

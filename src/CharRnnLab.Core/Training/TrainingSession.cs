@@ -31,13 +31,21 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>Starts a new run. Configuration, corpus and device problems throw here, before anything runs.</summary>
+    /// <param name="corpus">The text to train on (its tail is the validation split).</param>
+    /// <param name="model">The model's shape.</param>
+    /// <param name="training">Everything else about the run.</param>
     /// <param name="checkpointDirectory">Where checkpoints go (null: none). Must not already hold a checkpoint.</param>
+    /// <param name="observer">Receives progress, samples, state changes and checkpoints, on the lane thread.</param>
+    /// <param name="lane">Where the libtorch work runs; <see cref="ComputeLane.Shared"/> when null.</param>
     public static TrainingSession Create(Corpus corpus, ModelConfig model, TrainingConfig training, string? checkpointDirectory,
         ITrainingObserver observer, ComputeLane? lane = null)
     {
         model.Validate();
         training.Validate();
         string device = ComputeDevice.Resolve(training.Device);
+        if (checkpointDirectory is not null && File.Exists(checkpointDirectory))
+            throw new CheckpointException(
+                $"{Path.GetFullPath(checkpointDirectory)} is a file; checkpoints are written into a directory. Choose a directory path.");
         if (checkpointDirectory is not null && CheckpointFile.Exists(checkpointDirectory))
             throw new CheckpointException(
                 $"{CheckpointFile.PathFor(checkpointDirectory)} already exists. " +

@@ -129,6 +129,28 @@ public class CheckpointFileTests
     }
 
     [Fact]
+    public async Task An_unwritable_directory_fails_the_run_with_a_checkpoint_error()
+    {
+        using var dir = new TempDirectory();
+        string blocker = dir.File("not-a-directory");
+        File.WriteAllText(blocker, "a file where the run directory should be");
+        using var lane = NewLane();
+        var observer = new RecordingObserver();
+        string unreachable = Path.Combine(blocker, "run"); // its parent is a file: the directory cannot be created
+        using var session = TrainingSession.Create(RepetitiveCorpus(), TinyModel(), TinyTraining(3), unreachable, observer, lane);
+        session.Start();
+
+        var error = await Assert.ThrowsAsync<CheckpointException>(() => session.Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(TrainingState.Failed, session.State);
+        Assert.Contains($"Cannot write the checkpoint {Path.Combine(unreachable, CheckpointFile.FileName)}", error.Message);
+        Assert.Equal(error.Message, observer.States[^1].Message);
+        Assert.Equal("a file where the run directory should be", File.ReadAllText(blocker));
+        Assert.Contains("is a file", Assert.Throws<CheckpointException>(() =>
+            TrainingSession.Create(RepetitiveCorpus(), TinyModel(), TinyTraining(3), blocker, observer, lane)).Message);
+    }
+
+    [Fact]
     public void Nan_weights_are_never_written_over_a_checkpoint()
     {
         using var dir = new TempDirectory();
