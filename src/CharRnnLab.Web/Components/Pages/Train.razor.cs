@@ -36,10 +36,16 @@ public partial class Train : IDisposable
         _corpora = Corpora.List();
         var first = _corpora.FirstOrDefault(c => c.Available);
         if (first is not null) _request = _request with { CorpusId = first.Id };
-        // Re-render when any run starts or stops, so the form's Start button follows the slot.
+        // Re-render when any run starts or stops, so the form's Start button follows the slot; a run
+        // started elsewhere (another tab, a hub client) is shown unless the URL names a run.
         _subscription = Notifier.Subscribe(update =>
         {
-            if (update.StateChanged) _ = InvokeAsync(StateHasChanged);
+            if (!update.StateChanged) return;
+            _ = InvokeAsync(() =>
+            {
+                if (RunId is null && update.Run.State == RunState.Running) _shownRunId = update.Run.Id;
+                StateHasChanged();
+            });
         });
     }
 
