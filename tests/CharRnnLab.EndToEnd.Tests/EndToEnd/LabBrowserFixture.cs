@@ -24,6 +24,8 @@ public sealed class LabBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Generous waits: the machine may be busy building; a passing check returns at once anyway.
+        Assertions.SetDefaultExpectTimeout(30_000);
         // Detailed circuit errors reach the browser console, which a failing test saves.
         Lab = await LabHost.StartAsync(settings: ("DetailedErrors", "true"));
         CorpusId = await Lab.AddCorpusAsync("structured-sentences", 20_000);

@@ -20,6 +20,8 @@ public abstract class LabComponentContext : IAsyncLifetime
 
     protected LabComponentContext()
     {
+        // Generous waits: the machine may be busy; a passing check returns at once anyway.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         _bunit.Services.AddMudServices();
         _bunit.Services.AddSingleton<TimeProvider>(Time);
