@@ -1,4 +1,2 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "CharRnnLab");
-app.Run();
+// CharRnnLab: watch a char-LSTM learn in the browser. See LabApplication for the setup.
+CharRnnLab.Web.LabApplication.Build(args).Run();

@@ -1,0 +1,70 @@
+namespace CharRnnLab.Web.Charts;
+
+/// <summary>
+/// Keeps a growing series at no more than <c>maxPoints</c> points so a 50,000-iteration curve
+/// stays light: points are averaged into buckets of <see cref="BucketWidth"/> consecutive
+/// inputs; when the series fills up, neighbouring buckets are merged pairwise and the width
+/// doubles. Appending is O(1) amortised; a compaction (rare: log2(n / maxPoints) times) is
+/// reported so a chart can redraw instead of extending.
+/// </summary>
+/// <param name="merge">Combines two buckets given their input counts (e.g. a weighted mean).</param>
+public sealed class Decimator<T>(int maxPoints, Func<T, int, T, int, T> merge)
+{
+    private readonly List<(T Value, int Count)> _buckets = [];
+    private (T Value, int Count)? _pending;
+
+    /// <summary>Inputs per completed bucket.</summary>
+    public int BucketWidth { get; private set; } = 1;
+
+    /// <summary>Completed buckets, oldest first (the partly filled last bucket is not included).</summary>
+    public IEnumerable<T> Completed => _buckets.Select(b => b.Value);
+
+    /// <summary>Completed buckets plus the partly filled one: everything seen, decimated.</summary>
+    public IEnumerable<T> All => _pending is { } p ? Completed.Append(p.Value) : Completed;
+
+    public int Count => _buckets.Count;
+
+    /// <summary>Adds an input; <paramref name="completed"/> is the bucket it completed, if it did.</summary>
+    public DecimatorStep Add(T value, out T completed)
+    {
+        completed = default!;
+        _pending = _pending is { } p ? (merge(p.Value, p.Count, value, 1), p.Count + 1) : (value, 1);
+        if (_pending.Value.Count < BucketWidth) return DecimatorStep.Pending;
+
+        var done = _pending.Value;
+        _buckets.Add(done);
+        _pending = null;
+        if (_buckets.Count <= maxPoints)
+        {
+            completed = done.Value;
+            return DecimatorStep.Completed;
+        }
+        Compact();
+        return DecimatorStep.Compacted;
+    }
+
+    public void Clear()
+    {
+        _buckets.Clear();
+        _pending = null;
+        BucketWidth = 1;
+    }
+
+    private void Compact()
+    {
+        var merged = new List<(T, int)>(_buckets.Count / 2 + 1);
+        for (int i = 0; i + 1 < _buckets.Count; i += 2)
+        {
+            var (a, ca) = _buckets[i];
+            var (b, cb) = _buckets[i + 1];
+            merged.Add((merge(a, ca, b, cb), ca + cb));
+        }
+        if (_buckets.Count % 2 == 1) _pending = _buckets[^1];
+        _buckets.Clear();
+        _buckets.AddRange(merged);
+        BucketWidth *= 2;
+    }
+}
+
+/// <summary>What adding a point did: nothing visible yet, completed a bucket, or merged buckets.</summary>
+public enum DecimatorStep { Pending, Completed, Compacted }

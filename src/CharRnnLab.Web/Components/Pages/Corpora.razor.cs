@@ -1,0 +1,131 @@
+using CharRnnLab.Core;
+using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Download;
+using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CharRnnLab.Web.Components.Pages;
+
+/// <summary>
+/// The Corpora page: list, preview, upload (validated by Core; a failed upload changes
+/// nothing), delete, and download for catalogue corpora with progress.
+/// </summary>
+public partial class Corpora : IDisposable
+{
+    private IReadOnlyList<CorpusInfo> _corpora = [];
+    private CorpusPreview? _preview;
+    private string? _previewError;
+    private bool _uploading;
+    private MudFileUpload<IBrowserFile>? _upload;
+    private readonly Dictionary<string, double> _downloads = [];
+    private readonly CancellationTokenSource _closing = new();
+
+    [Inject] private ICorpusCatalog Catalog { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
+
+    private string MaxUploadText => FormatBytes(Options.Value.MaxUploadBytes);
+
+    protected override void OnInitialized() => _corpora = Catalog.List();
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        _uploading = true;
+        try
+        {
+            if (file.Size > Options.Value.MaxUploadBytes)
+                throw new CorpusException($"{file.Name} is {FormatBytes(file.Size)}; the upload limit is {MaxUploadText}. Use a smaller file, or raise Lab:MaxUploadBytes.");
+            await using var stream = file.OpenReadStream(Options.Value.MaxUploadBytes, _closing.Token);
+            var added = await Catalog.UploadAsync(file.Name, stream, _closing.Token);
+            Snackbar.Add($"Added '{added.Name}'.", Severity.Success);
+            _corpora = Catalog.List();
+            ShowPreview(added);
+        }
+        catch (CharRnnException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error, options => options.RequireInteraction = true);
+        }
+        finally
+        {
+            _uploading = false;
+            if (_upload is not null) await _upload.ClearAsync();
+        }
+    }
+
+    private void ShowPreview(CorpusInfo corpus)
+    {
+        if (!corpus.Available)
+        {
+            _preview = null;
+            _previewError = corpus.NeedsDownload()
+                ? $"'{corpus.Name}' is not downloaded yet; press Download first."
+                : corpus.Description;
+            return;
+        }
+        try
+        {
+            _preview = Catalog.Preview(corpus.Id);
+            _previewError = null;
+        }
+        catch (CharRnnException ex)
+        {
+            _preview = null;
+            _previewError = ex.Message;
+        }
+    }
+
+    private Task DeleteAsync(CorpusInfo corpus)
+    {
+        try
+        {
+            Catalog.Delete(corpus.Id);
+            if (_preview?.Corpus.Id == corpus.Id) _preview = null;
+            _corpora = Catalog.List();
+        }
+        catch (CharRnnException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task DownloadAsync(CorpusInfo corpus)
+    {
+        _downloads[corpus.Id] = 0;
+        var progress = new Progress<double>(fraction => _ = InvokeAsync(() =>
+        {
+            if (_downloads.ContainsKey(corpus.Id)) _downloads[corpus.Id] = fraction;
+            StateHasChanged();
+        }));
+        try
+        {
+            var done = await Catalog.DownloadAsync(corpus.Id, progress, _closing.Token);
+            Snackbar.Add($"Downloaded '{done.Name}'.", Severity.Success);
+            _corpora = Catalog.List();
+        }
+        catch (CharRnnException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error, options => options.RequireInteraction = true);
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _downloads.Remove(corpus.Id);
+        }
+    }
+
+    private static string FormatBytes(long bytes) => DownloadProgress.FormatBytes(bytes);
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+    }
+}

@@ -1,0 +1,38 @@
+namespace CharRnnLab.Web.Contracts;
+
+/// <summary>A named set of hyperparameters offered on the Train page.</summary>
+public sealed record RunPreset(string Id, string Label, string Description, StartRunRequest Settings);
+
+/// <summary>The Train page's presets, smallest first.</summary>
+public static class RunPresets
+{
+    public static readonly RunPreset Tiny = new("tiny", "tiny 2×64 — seconds",
+        "Learns spelling-level structure in a few hundred iterations; good for a first look.",
+        new StartRunRequest
+        {
+            Layers = 2, Hidden = 64, Batch = 32, Seq = 32, LearningRate = 3e-3,
+            Iterations = 400, EvalEvery = 50, SampleEvery = 50, SampleLength = 200, CheckpointEvery = 100,
+        });
+
+    public static readonly RunPreset CharRnnDefault = new("char-rnn", "char-rnn default 2×128",
+        "karpathy/char-rnn's defaults: batch 50, sequence 50, Adam 2e-3. Minutes per epoch on a laptop.",
+        new StartRunRequest
+        {
+            Layers = 2, Hidden = 128, Batch = 50, Seq = 50, LearningRate = 2e-3,
+            Epochs = 10, EvalEvery = 200, SampleEvery = 100, SampleLength = 300, CheckpointEvery = 500,
+        });
+
+    public static readonly RunPreset Karpathy = new("karpathy", "Karpathy 2×512",
+        "The blog post's size with dropout 0.5 and sequence 100: hours on a CPU, the real thing.",
+        new StartRunRequest
+        {
+            Layers = 2, Hidden = 512, Dropout = 0.5, Batch = 50, Seq = 100, LearningRate = 2e-3,
+            Epochs = 20, EvalEvery = 500, SampleEvery = 200, SampleLength = 400, CheckpointEvery = 1000,
+        });
+
+    public static IReadOnlyList<RunPreset> All { get; } = [Tiny, CharRnnDefault, Karpathy];
+
+    /// <summary>The preset's hyperparameters, keeping the request's corpus and name.</summary>
+    public static StartRunRequest Apply(RunPreset preset, StartRunRequest current) =>
+        preset.Settings with { CorpusId = current.CorpusId, Name = current.Name };
+}

@@ -1,0 +1,29 @@
+namespace CharRnnLab.Web.Contracts;
+
+/// <summary>A run as listed: identity, settings, state and latest numbers.</summary>
+/// <param name="CheckpointIteration">Iteration of the last checkpoint on disk; null before the first.</param>
+public sealed record RunSummary(
+    string Id,
+    string Name,
+    string CorpusName,
+    RunState State,
+    string? Message,
+    int Iteration,
+    int TotalIterations,
+    double? TrainLoss,
+    double? ValidationLoss,
+    int? CheckpointIteration,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    StartRunRequest Settings)
+{
+    /// <summary>Paused, or stopped early with a checkpoint to continue from.</summary>
+    public bool CanResume => State == RunState.Paused ||
+        (State is RunState.Interrupted or RunState.Cancelled or RunState.Failed && CheckpointIteration is not null);
+
+    /// <summary>Whether a model exists to sample from (a live session or a checkpoint).</summary>
+    public bool CanSample => State.IsActive() || CheckpointIteration is not null;
+
+    /// <summary>"2×128 LSTM" style description of the model.</summary>
+    public string ModelLabel => $"{Settings.Layers}×{Settings.Hidden} {Settings.Cell.ToUpperInvariant()}";
+}

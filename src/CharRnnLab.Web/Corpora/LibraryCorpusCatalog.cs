@@ -1,0 +1,66 @@
+using CharRnnLab.Core;
+using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Download;
+using CharRnnLab.Core.Data;
+using CharRnnLab.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CharRnnLab.Web.Corpora;
+
+/// <summary>
+/// <see cref="ICorpusCatalog"/> over Core's <see cref="CorpusLibrary"/> in the lab's data directory,
+/// with the upload limit from <see cref="LabOptions.MaxUploadBytes"/>.
+/// </summary>
+public sealed class LibraryCorpusCatalog(IOptions<LabOptions> options, IHttpClientFactory http) : ICorpusCatalog
+{
+    public const string HttpClientName = "corpora";
+
+    private readonly CorpusLibrary _library = new(options.Value.DataDirectory, maxUploadBytes: options.Value.MaxUploadBytes);
+
+    public IReadOnlyList<CorpusInfo> List() => _library.List();
+
+    public Corpus Load(string id) => CorpusLoader.LoadFile(_library.EnsureAvailable(id));
+
+    public CorpusPreview Preview(string id, int maxChars = 4096)
+    {
+        var corpus = Load(id);
+        string head = corpus.Text.Length <= maxChars ? corpus.Text : corpus.Text[..maxChars];
+        return new CorpusPreview(_library.Get(id), head, new FileInfo(corpus.SourcePath!).Length, corpus.Length, corpus.Vocabulary.Count);
+    }
+
+    /// <summary>Stores the upload (the library refuses empty, binary, non-UTF-8 or oversized files), then
+    /// loads it as a corpus; if that fails too (e.g. thousands of distinct symbols) the new file is removed.</summary>
+    public async Task<CorpusInfo> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var added = await _library.UploadAsync(fileName, content, cancellationToken);
+        try
+        {
+            CorpusLoader.LoadFile(added.Path!);
+            return added;
+        }
+        catch (CorpusException)
+        {
+            _library.DeleteUpload(added.Id);
+            throw;
+        }
+    }
+
+    public void Delete(string id)
+    {
+        var corpus = _library.Get(id);
+        if (!corpus.CanDelete())
+            throw new CorpusException($"'{corpus.Name}' is a {corpus.Kind} corpus; only uploaded corpora can be deleted from the lab.");
+        _library.DeleteUpload(id);
+    }
+
+    public async Task<CorpusInfo> DownloadAsync(string id, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        var report = new Progress<DownloadProgress>(p =>
+        {
+            if (p.TotalBytes is > 0 and var total) progress.Report(Math.Clamp(p.BytesReceived / (double)total, 0, 1));
+        });
+        await _library.FetchAsync(id, http.CreateClient(HttpClientName), report, cancellation: cancellationToken);
+        progress.Report(1);
+        return _library.Get(id);
+    }
+}

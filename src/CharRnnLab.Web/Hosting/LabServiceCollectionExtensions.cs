@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+using CharRnnLab.Web.Charts;
+using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Hubs;
+using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Sampling;
+using CharRnnLab.Web.Security;
+using CharRnnLab.Web.Storage;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace CharRnnLab.Web.Hosting;
+
+public static class LabServiceCollectionExtensions
+{
+    /// <summary>Registers the whole lab: options, run manager, storage, corpora, hub, Blazor and MudBlazor.</summary>
+    public static IServiceCollection AddCharRnnLab(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LabOptions>()
+            .Bind(configuration.GetSection(LabOptions.Section))
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.DataDirectory)) options.DataDirectory = CharRnnLab.Core.Corpora.DataDirectory.Default();
+                options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LabOptions>, LabOptionsValidator>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<RunNotifier>();
+        services.AddSingleton<LabComputeLane>();
+        services.AddHttpClient(LibraryCorpusCatalog.HttpClientName);
+        services.AddSingleton<ICorpusCatalog, LibraryCorpusCatalog>();
+        services.AddSingleton<RunManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
+        services.AddSingleton<RunSampler>();
+        services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
+
+        services.AddSingleton<AccessGate>();
+        services.AddHostedService<AccessTokenAnnouncer>();
+
+        services.AddSignalR(hub => hub.AddFilter<LabHubFilter>())
+            .AddJsonProtocol(json =>
+            {
+                // A diverged run reports NaN/∞ losses; plain JSON cannot carry them.
+                json.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            });
+        services.AddSingleton<LabHubFilter>();
+        services.AddHostedService<HubBroadcaster>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<ILossChartInterop, PlotlyLossChartInterop>();
+        return services;
+    }
+}

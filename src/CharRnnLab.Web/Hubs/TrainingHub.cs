@@ -1,0 +1,45 @@
+using CharRnnLab.Core.Corpora;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Runs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CharRnnLab.Web.Hubs;
+
+/// <summary>
+/// The lab's SignalR hub at /hubs/training, for any SignalR client (the contract is in
+/// docs/signalr.md). Server→client events: "progress", "sample", "state" (see
+/// <see cref="HubBroadcaster"/>). Refusals arrive as HubException errors with a readable
+/// message; the connection stays open.
+/// </summary>
+public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora) : Hub
+{
+    public const string Path = "/hubs/training";
+
+    /// <summary>Starts a run; returns its id. Progress then arrives as events.</summary>
+    public async Task<string> StartRun(StartRunRequest request)
+    {
+        if (request is null) throw new HubException("StartRun needs a request object, e.g. { corpusId: \"…\", layers: 2, hidden: 128 }.");
+        return (await runs.StartAsync(request)).Id;
+    }
+
+    public void PauseRun(string runId) => runs.Pause(runId);
+
+    /// <summary>Resumes a paused run, or an interrupted/stopped one from its checkpoint.</summary>
+    public async Task ResumeRun(string runId) => await runs.ResumeAsync(runId);
+
+    public void StopRun(string runId) => runs.Stop(runId);
+
+    /// <summary>Trains a finished or stopped run further, from its checkpoint.</summary>
+    public Task<RunSummary> ContinueRun(string runId, int additionalIterations) => runs.ContinueAsync(runId, additionalIterations);
+
+    public RunHistory GetHistory(string runId) => runs.GetHistory(runId);
+
+    public IReadOnlyList<RunSummary> ListRuns() => runs.List();
+
+    public IReadOnlyList<CorpusInfo> ListCorpora() => corpora.List();
+
+    /// <summary>Samples from the run's current weights (or its checkpoint); <paramref name="temperature"/> 0 = greedy.</summary>
+    public Task<SampleResult> Sample(string runId, double temperature, string? prime, int length, int? seed) =>
+        sampler.SampleAsync(runId, temperature, prime, length, seed, Context.ConnectionAborted);
+}

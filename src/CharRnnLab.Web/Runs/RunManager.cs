@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Compute;
+using CharRnnLab.Core.Training;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Hosting;
+using CharRnnLab.Web.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CharRnnLab.Web.Runs;
+
+/// <summary>
+/// Owns every training run of the lab, independent of browser circuits: starts sessions on
+/// the lab's compute lane, pauses, resumes and stops them, keeps their live state, and
+/// restores past runs from the database. Closing a tab changes nothing here.
+/// </summary>
+public sealed class RunManager : IHostedService
+{
+    private readonly LabOptions _options;
+    private readonly RunStore _store;
+    private readonly ICorpusCatalog _corpora;
+    private readonly RunNotifier _notifier;
+    private readonly RunPump _pump;
+    private readonly ILogger<RunManager> _logger;
+    private readonly ConcurrentDictionary<string, LiveRun> _live = new();
+    private readonly ConcurrentDictionary<string, Task> _pumps = new();
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly RunRecovery _recovery;
+
+    public RunManager(IOptions<LabOptions> options, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
+        LabComputeLane lane, ILogger<RunManager> logger)
+    {
+        _options = options.Value;
+        _store = store;
+        _corpora = corpora;
+        _notifier = notifier;
+        Lane = lane.Lane;
+        _logger = logger;
+        _pump = new RunPump(store, notifier, TimeSpan.FromSeconds(1.0 / _options.UpdatesPerSecond), logger);
+        _recovery = new RunRecovery(store, RunDirectory, logger);
+        _recovery.MarkInterruptedRuns();
+    }
+
+    /// <summary>The lane all training and sampling runs on.</summary>
+    public ComputeLane Lane { get; }
+
+    public IReadOnlyList<RunSummary> List() =>
+        _store.ListRuns().Select(r => _live.TryGetValue(r.Id, out var live) ? live.Summary : r).ToList();
+
+    public RunSummary? Find(string runId) =>
+        _live.TryGetValue(runId, out var live) ? live.Summary : _store.FindRun(runId);
+
+    /// <summary>The run that is training (or paused) now, else null.</summary>
+    public RunSummary? Active => _live.Values.Select(l => l.Summary).Where(s => s.State.IsActive())
+        .OrderByDescending(s => s.CreatedAt).FirstOrDefault();
+
+    internal LiveRun? Live(string runId) => _live.GetValueOrDefault(runId);
+
+    /// <summary>The run, or a <see cref="LabException"/> saying it does not exist.</summary>
+    public RunSummary Get(string runId) => Require(runId);
+
+    public RunHistory GetHistory(string runId)
+    {
+        if (_live.TryGetValue(runId, out var live))
+        {
+            var (progress, samples) = live.History.Snapshot();
+            return new RunHistory(live.Summary, progress, samples);
+        }
+        var run = Require(runId);
+        var buffer = new RunHistoryBuffer(_options.MaxChartPoints);
+        buffer.Restore(_store.ReadProgress(runId), _store.ReadSamples(runId));
+        var (points, stored) = buffer.Snapshot();
+        return new RunHistory(run, points, stored);
+    }
+
+    public async Task<RunSummary> StartAsync(StartRunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = request.Validate();
+        if (errors.Count > 0) throw new LabException(string.Join(" ", errors.Select(e => e.Message)));
+
+        await _launch.WaitAsync();
+        try
+        {
+            EnsureSlot();
+            var corpus = await Task.Run(() => _corpora.Load(request.CorpusId));
+            var now = DateTimeOffset.UtcNow;
+            var id = RunIds.New(now);
+            var name = string.IsNullOrWhiteSpace(request.Name) ? $"{corpus.Name} · {request.Layers}×{request.Hidden}" : request.Name.Trim();
+            var summary = new RunSummary(id, name, corpus.Name, RunState.Running, null, 0, 0, null, null, null, now, now, request with { Name = name });
+            var directory = RunDirectory(id);
+            Directory.CreateDirectory(directory);
+            var live = new LiveRun(summary, Lane, new RunHistoryBuffer(_options.MaxChartPoints));
+            try
+            {
+                live.Attach(await Task.Run(() => TrainingSession.Create(corpus, request.ToModelConfig(),
+                    request.ToTrainingConfig(_options.EffectiveTrainingThreads), directory, live, Lane)));
+            }
+            catch
+            {
+                Directory.Delete(directory, recursive: true);
+                throw;
+            }
+            live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
+            _store.Insert(summary);
+            Launch(live, historyReset: false);
+            return summary;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    public void Pause(string runId)
+    {
+        var live = RequireLive(runId, "pause");
+        live.Session.Pause();
+    }
+
+    /// <summary>Resumes a paused run, or continues an interrupted/stopped one from its checkpoint.</summary>
+    public async Task<RunSummary> ResumeAsync(string runId)
+    {
+        if (_live.TryGetValue(runId, out var live))
+        {
+            if (live.Summary.State == RunState.Running) throw new LabException($"Run {runId} is already running.");
+            live.Session.Resume();
+            return live.Summary;
+        }
+        var run = Require(runId);
+        if (run.State == RunState.Completed)
+            throw new LabException($"Run {runId} completed all its {run.TotalIterations} iterations. Use ContinueRun with more iterations to train it further.");
+        if (run.CheckpointIteration is null)
+            throw new LabException($"Run {runId} stopped before its first checkpoint (every {run.Settings.CheckpointEvery} iterations), so there is nothing to resume. Start a new run.");
+        return await RelaunchAsync(run, overrides: null);
+    }
+
+    /// <summary>Trains a stopped run for <paramref name="additionalIterations"/> more iterations from its checkpoint.</summary>
+    public async Task<RunSummary> ContinueAsync(string runId, int additionalIterations)
+    {
+        if (additionalIterations is < 1 or > 10_000_000)
+            throw new LabException($"Additional iterations must be between 1 and 10,000,000 (got {additionalIterations}).");
+        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; pause or stop it before continuing it.");
+        var run = Require(runId);
+        if (run.CheckpointIteration is not { } from)
+            throw new LabException($"Run {runId} has no checkpoint to continue from. Start a new run.");
+        var training = run.Settings.ToTrainingConfig(_options.EffectiveTrainingThreads) with { Iterations = from + additionalIterations };
+        return await RelaunchAsync(run, training);
+    }
+
+    public void Stop(string runId)
+    {
+        var live = RequireLive(runId, "stop");
+        live.Session.Cancel();
+    }
+
+    /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder.</summary>
+    public void Delete(string runId)
+    {
+        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
+        Require(runId);
+        _store.Delete(runId);
+        var directory = RunDirectory(runId);
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+
+    public string RunDirectory(string runId) => Path.Combine(_options.RunsDirectory, runId);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>On shutdown, stops every live run (each saves a checkpoint) and marks it interrupted.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var live in _live.Values)
+        {
+            live.ShuttingDown = true;
+            live.Session.Cancel();
+        }
+        await Task.WhenAny(Task.WhenAll(_pumps.Values), Task.Delay(TimeSpan.FromSeconds(20), cancellationToken));
+    }
+
+    private async Task<RunSummary> RelaunchAsync(RunSummary run, TrainingConfig? overrides)
+    {
+        await _launch.WaitAsync();
+        try
+        {
+            EnsureSlot();
+            if (_live.ContainsKey(run.Id)) throw new LabException($"Run {run.Id} is already training.");
+            var corpus = await Task.Run(() => _corpora.Load(run.Settings.CorpusId));
+            var directory = RunDirectory(run.Id);
+            var checkpoint = CheckpointFile.ReadMetadata(directory);
+            _store.TruncateAfter(run.Id, checkpoint.Iteration);
+            var history = new RunHistoryBuffer(_options.MaxChartPoints);
+            history.Restore(_store.ReadProgress(run.Id), _store.ReadSamples(run.Id));
+            var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
+            var live = new LiveRun(summary, Lane, history);
+            live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));
+            live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
+            _store.Update(summary);
+            Launch(live, historyReset: true);
+            return summary;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private void Launch(LiveRun live, bool historyReset)
+    {
+        _live[live.Id] = live;
+        _pumps[live.Id] = PumpAsync(live);
+        _ = live.Session.Completion.ContinueWith(_ => live.CompleteEvents(), TaskScheduler.Default);
+        live.Session.Start();
+        _notifier.Publish(new RunUpdate(live.Summary, [], [], StateChanged: true, HistoryReset: historyReset));
+    }
+
+    private async Task PumpAsync(LiveRun live)
+    {
+        try { await _pump.RunAsync(live); }
+        catch (Exception ex) { _logger.LogError(ex, "The event pump of run {RunId} failed", live.Id); }
+        finally { Retire(live); }
+    }
+
+    /// <summary>The session ended: record its final state, free its slot, tell everyone.</summary>
+    private void Retire(LiveRun live)
+    {
+        var summary = live.Summary;
+        if (summary.State.IsActive())
+        {
+            var failure = live.Session.Completion.Exception?.GetBaseException();
+            summary = live.ShuttingDown
+                ? summary with { State = RunState.Interrupted, Message = "The server stopped during training; resume to continue from the last checkpoint." }
+                : summary with { State = failure is null ? RunStates.From(live.Session.State) : RunState.Failed, Message = failure?.Message ?? summary.Message };
+        }
+        var checkpoint = _recovery.CheckpointIteration(live.Id);
+        summary = summary with { CheckpointIteration = checkpoint ?? summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow };
+        live.Summary = summary;
+        _store.Update(summary);
+        _live.TryRemove(live.Id, out _);
+        _pumps.TryRemove(live.Id, out _);
+        live.Session.Dispose();
+        _notifier.Publish(new RunUpdate(summary, [], [], StateChanged: true));
+    }
+
+    /// <summary>Why no run can start now (every training slot is taken), or null when one can.</summary>
+    public string? BusyReason
+    {
+        get
+        {
+            var active = _live.Values.Select(l => l.Summary).Where(s => s.State.IsActive()).ToList();
+            if (active.Count < _options.MaxConcurrentRuns) return null;
+            var names = string.Join(", ", active.Select(s => $"'{s.Name}' ({s.Id}, {s.State.Wire()})"));
+            return $"Run {names} is already training, and the lab trains {_options.MaxConcurrentRuns} run(s) at a time " +
+                   "(setting Lab:MaxConcurrentRuns). Stop it, or wait until it finishes, then start again.";
+        }
+    }
+
+    private void EnsureSlot()
+    {
+        if (BusyReason is { } reason) throw new LabException(reason);
+    }
+
+    private RunSummary Require(string runId) =>
+        (RunIds.IsWellFormed(runId) ? Find(runId) : null) ?? throw new LabException($"There is no run '{runId}'. ListRuns shows the runs this lab knows.");
+
+    private LiveRun RequireLive(string runId, string action)
+    {
+        if (_live.TryGetValue(runId, out var live)) return live;
+        var run = Require(runId);
+        throw new LabException($"Run {runId} is not training (it is {run.State.Wire()}), so there is nothing to {action}.");
+    }
+}

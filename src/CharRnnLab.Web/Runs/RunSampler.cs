@@ -1,0 +1,92 @@
+using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Sampling;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Hosting;
+using Microsoft.Extensions.Options;
+using CharRnnLab.Web.Sampling;
+
+namespace CharRnnLab.Web.Runs;
+
+/// <summary>
+/// Samples text on request: from a live run's current weights (a snapshot taken between
+/// iterations, so training continues) or from a stopped run's checkpoint. The sampler is
+/// managed code. When training uses every core, it runs as a job on the compute lane,
+/// interleaved with training, rather than competing with libtorch's spinning threads; when
+/// training leaves a core free (the default: TrainingThreads = cores − 1) it runs there, so
+/// training does not wait for it (<see cref="SamplingPlacement"/>).
+/// </summary>
+public sealed class RunSampler(RunManager runs, IOptions<LabOptions> options) : ISampleSource
+{
+    /// <summary>Top candidates reported per generated symbol (shown when hovering a character).</summary>
+    public const int CandidateCount = 5;
+
+    private readonly Lock _cacheLock = new();
+    private (string RunId, DateTime WrittenAt, ModelWeights Weights)? _checkpointCache;
+
+    /// <param name="temperature">0 = greedy; otherwise 0.01–5.</param>
+    /// <param name="seed">Fixed seed for reproducible text; null picks one.</param>
+    public async Task<SampleResult> SampleAsync(string runId, double temperature, string? prime, int length, int? seed,
+        CancellationToken cancellationToken = default)
+    {
+        prime ??= "";
+        Validate(temperature, prime, length);
+        var run = runs.Get(runId);
+        if (!run.CanSample)
+            throw new LabException($"Run {runId} has no model to sample from yet: it stopped before its first checkpoint.");
+
+        var weights = await WeightsAsync(runId, cancellationToken);
+        var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
+        var symbols = OnLane
+            ? await runs.Lane.Run(() => Generate(weights, sampleOptions, cancellationToken))
+            : await Task.Run(() => Generate(weights, sampleOptions, cancellationToken), cancellationToken);
+        return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
+    }
+
+    /// <summary>Whether sampling jobs go to the compute lane (see <see cref="SamplingPlacement"/>).</summary>
+    public bool OnLane => options.Value.SamplingPlacement switch
+    {
+        SamplingPlacement.Lane => true,
+        SamplingPlacement.ThreadPool => false,
+        _ => runs.Lane.Threads >= Environment.ProcessorCount,
+    };
+
+    private static void Validate(double temperature, string prime, int length)
+    {
+        if (!double.IsFinite(temperature) || temperature < 0 || temperature > 5)
+            throw new LabException($"Temperature must be 0 (greedy) or between 0.01 and 5 (got {temperature}).");
+        if (temperature is > 0 and < 0.01)
+            throw new LabException($"Temperature {temperature} is too small to sample with; use 0 for greedy, or 0.01 or more.");
+        if (length is < 1 or > 5000)
+            throw new LabException($"Length must be between 1 and 5000 characters (got {length}).");
+        if (prime.Length > 2000)
+            throw new LabException($"The prime text is {prime.Length} characters; keep it to 2000 or fewer.");
+    }
+
+    /// <summary>Runs on the lane; gives up between symbols once the caller no longer wants the text.</summary>
+    private static List<SampledSymbol> Generate(ModelWeights weights, SampleOptions options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var symbols = new List<SampledSymbol>(options.Length);
+        foreach (var symbol in new Sampler(weights).Generate(options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            symbols.Add(symbol);
+        }
+        return symbols;
+    }
+
+    private async Task<ModelWeights> WeightsAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (runs.Live(runId) is { } live) return await live.WeightsAsync().WaitAsync(cancellationToken);
+        var directory = runs.RunDirectory(runId);
+        var writtenAt = File.GetLastWriteTimeUtc(CheckpointFile.PathFor(directory));
+        lock (_cacheLock)
+        {
+            if (_checkpointCache is { } c && c.RunId == runId && c.WrittenAt == writtenAt) return c.Weights;
+        }
+        var weights = await Task.Run(() => CheckpointFile.LoadWeights(directory), cancellationToken);
+        lock (_cacheLock) _checkpointCache = (runId, writtenAt, weights);
+        return weights;
+    }
+}
