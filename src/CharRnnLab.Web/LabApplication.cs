@@ -1,6 +1,7 @@
 using CharRnnLab.Web.Components;
 using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Hubs;
+using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Security;
 
 namespace CharRnnLab.Web;
@@ -33,6 +34,7 @@ public static class LabApplication
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<TrainingHub>(TrainingHub.Path);
+        app.MapNeuronEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Hubs;
+using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Sampling;
 using CharRnnLab.Web.Security;
@@ -37,6 +38,7 @@ public static class LabServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<RunSampler>();
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
+        services.AddNeuronLab();
 
         services.AddSingleton<AccessGate>();
         services.AddHostedService<AccessTokenAnnouncer>();

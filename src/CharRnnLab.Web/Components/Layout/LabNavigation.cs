@@ -14,5 +14,6 @@ public static class LabNavigation
         new("/", "Train", MudBlazor.Icons.Material.Filled.ModelTraining, "nav-train"),
         new("/runs", "Runs", MudBlazor.Icons.Material.Filled.History, "nav-runs"),
         new("/corpora", "Corpora", MudBlazor.Icons.Material.Filled.LibraryBooks, "nav-corpora"),
+        new("/neurons", "Neurons", MudBlazor.Icons.Material.Filled.Psychology, "nav-neurons"),
     ];
 }

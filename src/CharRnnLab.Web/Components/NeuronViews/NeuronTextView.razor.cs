@@ -1,0 +1,108 @@
+using CharRnnLab.Core.Analysis.Ranking;
+using CharRnnLab.Core.Analysis.Recording;
+using CharRnnLab.Web.Neurons;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CharRnnLab.Web.Components.NeuronViews;
+
+/// <summary>
+/// The recorded text coloured by the selected cell, with the hover panel under it. The browser
+/// fetches the recording's binary arrays itself (NeuronEndpoints) and colours client-side
+/// (wwwroot-assets/js/neurons.js); this component only tells it which recording and which cell.
+/// </summary>
+public partial class NeuronTextView
+{
+    private ElementReference _text, _hover;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<NeuronTextView>? _self;
+    private string? _loadedId;
+    private CellId? _shown;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The recording to show.</summary>
+    [Parameter, EditorRequired] public NeuronRecording Recording { get; set; } = null!;
+
+    /// <summary>The cell that colours the text.</summary>
+    [Parameter, EditorRequired] public CellId Selected { get; set; }
+
+    /// <summary>Raised with +1 / −1 when the user presses j / k (or → / ←).</summary>
+    [Parameter] public EventCallback<int> OnStep { get; set; }
+
+    /// <summary>Raised with [start, end) when the user selects a stretch of text with the mouse.</summary>
+    [Parameter] public EventCallback<(int Start, int End)> OnRange { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/neurons.js");
+            _self ??= DotNetObjectReference.Create(this);
+            if (_loadedId != Recording.Id)
+            {
+                _loadedId = Recording.Id;
+                _shown = Selected;
+                await _module.InvokeAsync<double>("load", _text, _hover, Meta(), _self);
+            }
+            else if (_shown != Selected)
+            {
+                _shown = Selected;
+                await _module.InvokeAsync<double>("select", _text, Selected.Layer + 1, ActivationKinds.ShortName(Selected.Kind), Selected.Unit);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab closed while the text loaded.
+        }
+    }
+
+    [JSInvokable]
+    public Task StepUnit(int step) => OnStep.InvokeAsync(Math.Sign(step));
+
+    [JSInvokable]
+    public Task OnRangeSelected(int start, int end) => OnRange.InvokeAsync((start, end));
+
+    /// <summary>Highlights a character range in the text.</summary>
+    public async Task HighlightAsync(int start, int end)
+    {
+        if (_module is not null) await _module.InvokeVoidAsync("highlight", _text, start, end);
+    }
+
+    private object Meta()
+    {
+        var r = Recording.Recording;
+        return new
+        {
+            Base = Navigation.BaseUri.TrimEnd('/') + NeuronEndpoints.Prefix + "/" + Recording.Id,
+            r.Characters,
+            r.Units,
+            Layers = r.RecordedLayers.Select(l => l + 1).ToArray(),
+            Kinds = r.RecordedKinds.Select(k => new
+            {
+                Name = ActivationKinds.ShortName(k),
+                Symbol = ActivationKinds.Symbol(k),
+                Mapping = ActivationColours.MappingOf(k).ToString().ToLowerInvariant(),
+            }).ToArray(),
+            Vocabulary = r.Vocabulary.ToStrings(),
+            r.Guesses.K,
+            ActivationColours.Palette,
+            Selection = new { Layer = Selected.Layer + 1, Kind = ActivationKinds.ShortName(Selected.Kind), Selected.Unit },
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("dispose", _text);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException) { }
+        _self?.Dispose();
+    }
+}

@@ -1,0 +1,121 @@
+using CharRnnLab.Core;
+using CharRnnLab.Core.Analysis.Ranking;
+using CharRnnLab.Core.Analysis.Recording;
+using CharRnnLab.Web.Components.NeuronViews;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Neurons;
+using CharRnnLab.Web.Runs;
+using Microsoft.AspNetCore.Components;
+
+namespace CharRnnLab.Web.Components.Pages;
+
+/// <summary>
+/// The Neurons page: pick a run and a text, see the text coloured by one cell, find cells by
+/// feature, by clicking, by stepping or by selecting a stretch of text, and look at gate
+/// saturation. Recording happens on the server's compute lane; colouring in the browser.
+/// </summary>
+public partial class NeuronsPage : IDisposable
+{
+    private IReadOnlyList<RunSummary> _runs = [];
+    private string? _initialRunId;
+    private NeuronRecording? _recording;
+    private CellId _selection;
+    private bool _busy;
+    private string? _error;
+    private CancellationTokenSource? _cancel;
+    private NeuronTextView? _textView;
+    private (int Start, int End)? _range;
+    private IReadOnlyList<RangeMatch> _matches = [];
+    private double _threshold = 0.5;
+
+    [Inject] private NeuronLab Lab { get; set; } = null!;
+    [Inject] private RunManager Runs { get; set; } = null!;
+
+    /// <summary>Run to open (from ?run=…); default: the one training, else the newest with a model.</summary>
+    [SupplyParameterFromQuery(Name = "run")] public string? RunId { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _runs = Lab.RecordableRuns();
+        _initialRunId = _runs.FirstOrDefault(r => r.Id == RunId)?.Id ?? _runs.FirstOrDefault(r => r.Id == Runs.Active?.Id)?.Id ?? _runs.FirstOrDefault()?.Id;
+        if (_initialRunId is not null) await RecordAsync((_initialRunId, new NeuronTextRequest()));
+    }
+
+    private async Task RecordAsync((string RunId, NeuronTextRequest Request) choice)
+    {
+        _cancel?.Cancel();
+        var cancel = _cancel = new CancellationTokenSource();
+        _busy = true;
+        _error = null;
+        StateHasChanged();
+        try
+        {
+            var recording = await Lab.RecordAsync(choice.RunId, choice.Request, cancel.Token);
+            if (cancel.IsCancellationRequested) return;
+            Show(recording);
+        }
+        catch (CharRnnException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return;
+        }
+        _busy = false;
+    }
+
+    private void Show(NeuronRecording recording)
+    {
+        var kind = _recording is not null && recording.Recording.RecordedKinds.Contains(_selection.Kind) ? _selection.Kind : recording.DefaultKind;
+        var keep = _recording is not null && _selection.Layer < recording.Recording.Layers && _selection.Unit < recording.Recording.Units;
+        _selection = keep ? _selection with { Kind = kind } : StartingCell(recording, kind);
+        _recording = recording;
+        _range = null;
+        _matches = [];
+    }
+
+    /// <summary>The feature finder's best cell of the kind shown, else the first cell.</summary>
+    private static CellId StartingCell(NeuronRecording recording, ActivationKind kind) =>
+        recording.Features.SelectMany(f => f.Correlated).Where(c => c.Kind == kind).MaxBy(c => c.Score)?.Cell
+        ?? new CellId(0, kind, 0);
+
+    private void Select(CellId cell) => _selection = cell;
+
+    private void KindChanged(ActivationKind kind)
+    {
+        _selection = _selection with { Kind = kind };
+        Search();
+    }
+
+    private void Step(int step)
+    {
+        if (_recording is null) return;
+        _selection = CellLabels.Step(_selection, step, _recording.Recording.Layers, _recording.Recording.Units);
+    }
+
+    private void RangeSelectedAsync((int Start, int End) range)
+    {
+        _range = range;
+        Search();
+    }
+
+    private void ThresholdChangedAsync(double threshold)
+    {
+        _threshold = threshold;
+        Search();
+    }
+
+    private void Search()
+    {
+        if (_recording is null || _range is not { } range) return;
+        _matches = NeuronLab.FindRange(_recording, range.Start, range.End, _selection.Kind, (float)_threshold);
+    }
+
+    private static string Caption(NeuronRecording r) =>
+        $"Run '{r.RunName}' at iteration {r.Iteration:N0} reading {r.TextDescription}. " +
+        $"Recorded {r.Recording.Characters:N0} characters in {r.Elapsed.TotalSeconds:0.0} s " +
+        (r.Recording.Mode.IsExact ? "in one exact pass." : $"as {r.Recording.Mode.Streams} parallel streams.");
+
+    public void Dispose() => _cancel?.Cancel();
+}

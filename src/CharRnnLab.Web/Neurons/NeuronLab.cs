@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using CharRnnLab.Core.Analysis.Ranking;
+using CharRnnLab.Core.Analysis.Recording;
+using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Model;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Runs;
+
+namespace CharRnnLab.Web.Neurons;
+
+/// <summary>
+/// Records what a run's cells do over a text, for the Neurons page and its endpoints. The
+/// recorder reads a weights snapshot (a live run's, taken between iterations, or the last
+/// checkpoint's), never the module the trainer updates, and runs as one job on the compute
+/// lane, so it interleaves with training instead of competing for the cores. Recordings are
+/// cached by (run, weights iteration, text).
+/// </summary>
+public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache cache)
+{
+    /// <summary>Largest single recording (every kind of every layer, float32).</summary>
+    public const long MaxRecordingBytes = 768L << 20;
+
+    /// <summary>Cells the range search lists.</summary>
+    public const int RangeMatches = 12;
+
+    /// <summary>Runs whose cells can be recorded: a live session or a checkpoint.</summary>
+    public IReadOnlyList<RunSummary> RecordableRuns() => runs.List().Where(r => r.CanSample).ToList();
+
+    /// <summary>The recording with this id, while it is cached.</summary>
+    public NeuronRecording? Find(string id) => cache.Find(id);
+
+    public async Task<NeuronRecording> RecordAsync(string runId, NeuronTextRequest request, CancellationToken cancel = default)
+    {
+        var run = runs.Get(runId);
+        if (!run.CanSample)
+            throw new LabException($"Run '{run.Name}' has no model to look into yet: it stopped before its first checkpoint. Pick another run.");
+        var text = await texts.ResolveAsync(run, request, cancel);
+        var weights = await WeightsAsync(run, cancel);
+        string id = RecordingId(run.Id, weights.Iteration, request.Exact, text.Text);
+        if (cache.Find(id) is { } cached) return cached;
+
+        CheckSize(weights.Config, text.Text);
+        var options = request.Exact ? RecordingOptions.Exact : new RecordingOptions();
+        var recording = await runs.Lane.Run(() => Analyse(id, run, weights, text, options, cancel));
+        cache.Add(recording);
+        return recording;
+    }
+
+    /// <summary>LSTMVis-style search: cells above <paramref name="threshold"/> on [start, end) and below it just around.</summary>
+    public static IReadOnlyList<RangeMatch> FindRange(NeuronRecording recording, int start, int end, ActivationKind kind, float threshold) =>
+        RangeSearch.Find(recording.Recording, start, end, threshold, margin: 3, top: RangeMatches, cells: new CellSelection(Kinds: [kind]));
+
+    /// <summary>Runs on the compute lane: the recording, then the cheap managed analyses over it.</summary>
+    private static NeuronRecording Analyse(string id, RunSummary run, ModelWeights weights, NeuronText text,
+        RecordingOptions options, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var recording = ActivationRecorder.Record(weights, text.Text, options, cancel: cancel);
+        // Raw c is left out of the hunt: tanh(c) ranks the same cells on a bounded scale.
+        var huntKinds = recording.RecordedKinds.Where(k => k != ActivationKind.Cell).ToList();
+        var features = NeuronHunter.HuntAll(recording, options: new NeuronHuntOptions { Top = 3, Cells = new CellSelection(Kinds: huntKinds) });
+        var gates = GateStatistics.Compute(recording);
+        var means = recording.Values.ToDictionary(v => v.Key, v => NeuronRecording.UnitMeans(v.Value, recording.Characters, recording.Units));
+        return new NeuronRecording(id, run.Id, run.Name, weights.Iteration, text.Description, recording, features, gates, means, clock.Elapsed);
+    }
+
+    private async Task<ModelWeights> WeightsAsync(RunSummary run, CancellationToken cancel)
+    {
+        if (runs.Live(run.Id) is { } live) return await live.WeightsAsync().WaitAsync(cancel);
+        return await Task.Run(() => CheckpointFile.LoadWeights(runs.RunDirectory(run.Id)), cancel);
+    }
+
+    private static void CheckSize(ModelConfig config, string text)
+    {
+        int characters = text.EnumerateRunes().Count();
+        long bytes = ActivationRecorder.EstimateBytes(config, characters);
+        if (bytes <= MaxRecordingBytes) return;
+        long perCharacter = ActivationRecorder.EstimateBytes(config, 1);
+        throw new LabException($"Recording {characters:N0} characters through this {config.Layers}×{config.Hidden} model would take " +
+            $"{bytes / (1 << 20):N0} MB; the lab records at most {MaxRecordingBytes / (1 << 20):N0} MB at once. " +
+            $"Choose at most {MaxRecordingBytes / perCharacter:N0} characters.");
+    }
+
+    /// <summary>The cache key as a URL-safe id: the same run, weights and text give the same id.</summary>
+    public static string RecordingId(string runId, int iteration, bool exact, string text)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}\n{iteration}\n{(exact ? "exact" : "streams")}\n{text}"));
+        return Convert.ToHexStringLower(hash, 0, 12);
+    }
+}

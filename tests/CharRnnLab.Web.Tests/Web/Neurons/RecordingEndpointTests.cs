@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Net;
+using CharRnnLab.Core;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Neurons;
+using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Tests.Hosting;
+
+namespace CharRnnLab.Web.Tests.Neurons;
+
+/// <summary>One lab with a tiny run trained to its final checkpoint, shared by the endpoint tests.</summary>
+public sealed class TrainedRunFixture : IAsyncLifetime
+{
+    public LabHost Lab { get; private set; } = null!;
+    public string CorpusId { get; private set; } = "";
+    public string RunId { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Lab = await LabHost.StartAsync();
+        CorpusId = await Lab.AddCorpusAsync();
+        var runs = Lab.Service<RunManager>();
+        RunId = (await runs.StartAsync(LabHost.TinyRun(CorpusId, iterations: 20))).Id;
+        await Until(() => runs.Get(RunId).State == RunState.Completed, "the tiny run to complete");
+    }
+
+    public static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public Task DisposeAsync() => Lab.DisposeAsync().AsTask();
+}
+
+public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFixture<TrainedRunFixture>
+{
+    private const int Units = 16, Characters = 800; // LabHost.TinyRun: 1 layer × 16 units
+
+    private NeuronLab Lab => fixture.Lab.Service<NeuronLab>();
+    private HttpClient Http() => new() { BaseAddress = fixture.Lab.BaseAddress };
+
+    [Fact]
+    public async Task The_array_endpoints_return_one_byte_per_value_plus_per_unit_ranges()
+    {
+        var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+        using var http = Http();
+        string prefix = $"api/recordings/{recording.Id}";
+
+        var array = await http.GetAsync($"{prefix}/1/tanh_cell");
+        Assert.Equal("application/octet-stream", array.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(8 * Units + Characters * Units, (await array.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(8 * Units + Characters * Units, (await http.GetByteArrayAsync($"{prefix}/1/f")).Length);
+        Assert.Equal(Characters * (4 * 5 + 2), (await http.GetByteArrayAsync($"{prefix}/guesses")).Length);
+        Assert.Equal(7 * (8 + Characters), (await http.GetByteArrayAsync($"{prefix}/units/3")).Length);
+        Assert.Equal(recording.Recording.Text, await http.GetStringAsync($"{prefix}/text"));
+        Assert.Equal(Characters, recording.Recording.Characters);
+        Assert.Contains("validation split", recording.TextDescription);
+    }
+
+    [Fact]
+    public async Task Unknown_recordings_layers_and_units_are_refused_with_a_reason()
+    {
+        var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+        using var http = Http();
+
+        var expired = await http.GetAsync("api/recordings/0123456789abcdef01234567/1/hidden");
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Contains("Record the text again", await expired.Content.ReadAsStringAsync());
+        var layer = await http.GetAsync($"api/recordings/{recording.Id}/2/hidden");
+        Assert.Equal(HttpStatusCode.NotFound, layer.StatusCode);
+        Assert.Contains("layers 1 to 1", await layer.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"api/recordings/{recording.Id}/units/{Units}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Exports_download_as_html_npy_and_a_zip_of_cores_exporter()
+    {
+        var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+        using var http = Http();
+        string prefix = $"api/recordings/{recording.Id}/export";
+
+        var html = await http.GetAsync($"{prefix}/html?layer=1&kind=tanh_cell&unit=3");
+        Assert.Equal("attachment", html.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.EndsWith("-layer1-tanh_cell-3.html", html.Content.Headers.ContentDisposition?.FileNameStar ?? html.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("<!DOCTYPE html>", await html.Content.ReadAsStringAsync());
+
+        var npy = await http.GetByteArrayAsync($"{prefix}/npy?layer=1&kind=hidden");
+        Assert.Equal("NUMPY", System.Text.Encoding.ASCII.GetString(npy, 1, 5));
+        Assert.Equal(0, (npy.Length - Characters * Units * 4) % 64); // a 64-byte aligned header, then the floats
+
+        await using var zipStream = await http.GetStreamAsync($"{prefix}/zip?csv=true");
+        using var zip = new ZipArchive(zipStream);
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("index.json", names);
+        Assert.Contains("text.txt", names);
+        Assert.Contains("layer1_forget_gate.npy", names);
+        Assert.Contains("layer1_forget_gate.csv", names);
+    }
+
+    [Fact]
+    public async Task The_same_run_and_text_come_from_the_cache_and_a_live_run_is_recorded_from_a_snapshot()
+    {
+        var first = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+        Assert.Same(first, await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters)));
+
+        var runs = fixture.Lab.Service<RunManager>();
+        var live = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId));
+        try
+        {
+            await TrainedRunFixture.Until(() => runs.Get(live.Id).Iteration >= 3, "a few iterations");
+            var sampled = await Lab.RecordAsync(live.Id, new NeuronTextRequest(NeuronTextSource.Sample, 300));
+            Assert.Equal(300, sampled.Recording.Characters);
+            Assert.True(sampled.Iteration >= 3);
+            Assert.Contains("sampled", sampled.TextDescription);
+            var refused = await Assert.ThrowsAsync<CharRnnException>(() =>
+                Lab.RecordAsync(live.Id, new NeuronTextRequest(NeuronTextSource.Pasted, Pasted: "the cat Ω")));
+            Assert.Contains("U+03A9", refused.Message);
+        }
+        finally
+        {
+            runs.Stop(live.Id);
+            await TrainedRunFixture.Until(() => runs.Active is null, "the live run to stop");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// The panel under the Neurons text: for the hovered character, the selected unit's values in
+// every layer and kind, and the model's top next-character guesses. Built with textContent only.
+
+export const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s === "\r" ? "␍" : s);
+
+const percent = p => `${(p * 100).toFixed(1)}%`;
+const signed = v => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
+
+function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+}
+
+export function hoverHint(hover) {
+    hover.replaceChildren(element("div", "hover-hint",
+        "Hover a character to see the selected cell in every layer and the model's top guesses for the next character. " +
+        "Select a stretch of text to find cells that fire on it. Keys j / k or → / ← step through the cells."));
+}
+
+function colourOf(state, kind, block, value) {
+    const mapping = state.meta.kinds.find(k => k.name === kind).mapping;
+    const scale = Math.max(Math.abs(block.lo[0]), Math.abs(block.hi[0]));
+    let x = mapping === "gate" ? 2 * value - 1 : mapping === "scaled" ? (scale > 0 ? value / scale : 0) : value;
+    x = Math.max(-1, Math.min(1, x));
+    return state.meta.palette[Math.round((x + 1) * 100)];
+}
+
+function valuesTable(state, values, position) {
+    const { layers, kinds } = state.meta;
+    const { layer: selectedLayer, kind: selectedKind, unit } = state.selection;
+    const table = element("table", "hover-values");
+    table.setAttribute("data-testid", "hover-values");
+    const head = table.insertRow();
+    head.appendChild(element("th", "", `unit #${unit}`));
+    for (const layer of layers) head.appendChild(element("th", "", `layer ${layer}`));
+    for (const kind of kinds) {
+        const row = table.insertRow();
+        row.appendChild(element("th", "", kind.symbol));
+        for (const layer of layers) {
+            const block = values.get(`${layer}/${kind.name}`);
+            const value = block.lo[0] + block.q[position] * (block.hi[0] - block.lo[0]) / 255;
+            const cell = element("td", layer === selectedLayer && kind.name === selectedKind ? "selected" : "", signed(value));
+            cell.style.backgroundColor = colourOf(state, kind.name, block, value);
+            row.appendChild(cell);
+        }
+    }
+    return table;
+}
+
+function guessesList(state, position) {
+    const { vocabulary, k } = state.meta;
+    const g = state.guesses;
+    const box = element("div", "hover-guesses");
+    box.appendChild(element("div", "hover-title", `top ${k} guesses for the next character`));
+    if (!g) return box;
+    const actual = position + 1 < state.meta.characters ? state.symbolAt(position + 1) : null;
+    for (let j = 0; j < k; j++) {
+        const symbol = vocabulary[g.symbols[position * k + j]];
+        const p = g.p[position * k + j] / 65534;
+        const line = element("div", symbol === actual ? "guess actual" : "guess");
+        line.setAttribute("data-testid", "hover-guess");
+        const bar = element("span", "guess-bar");
+        bar.style.width = `${Math.max(1, Math.round(p * 100))}%`;
+        const barBox = element("span", "guess-track");
+        barBox.appendChild(bar);
+        line.append(element("span", "guess-symbol", printable(symbol)), barBox, element("span", "guess-p", percent(p)));
+        box.appendChild(line);
+    }
+    return box;
+}
+
+function headline(state, position) {
+    const symbol = state.symbolAt(position);
+    let text = `character ${position.toLocaleString("en")}: “${printable(symbol)}”`;
+    if (position + 1 < state.meta.characters && state.guesses) {
+        const next = state.symbolAt(position + 1);
+        text += ` · next is “${printable(next)}”, which the model gave ${percent(state.guesses.next[position] / 65534)}`;
+    }
+    return element("div", "hover-head", text);
+}
+
+/** Fills the panel for state.hovered with the unit's values (Map "layer/kind" → one-column block). */
+export function showHover(state, values) {
+    const position = state.hovered;
+    if (position < 0) return;
+    const body = element("div", "hover-body");
+    body.append(valuesTable(state, values, position), guessesList(state, position));
+    state.hover.replaceChildren(headline(state, position), body);
+    state.hover.dataset.position = String(position);
+}

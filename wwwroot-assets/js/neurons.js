@@ -1,0 +1,263 @@
+// The Neurons page's text view: the text as one <span> per character, coloured by one cell.
+// The browser fetches each recording's data once, in compact binary form (see the server's
+// ActivationEncoding): the text, the next-symbol guesses, and per (layer, kind) a uint8 array
+// [characters × units] with per-unit ranges. Switching cells only rewrites each span's
+// background from a 256-entry lookup table; Blazor never re-renders the characters.
+// Text is always set with textContent: it is data, never HTML.
+
+import { showHover, hoverHint } from "./neurons-hover.js";
+
+const views = new WeakMap();
+const marks = { " ": "·", "\t": "→\t", "\n": "↵", "\r": "␍" };
+const keySteps = { j: 1, ArrowRight: 1, k: -1, ArrowLeft: -1 };
+let keyListener = null;
+
+async function fetchOk(url) {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(await response.text());
+    return response;
+}
+
+const fetchBytes = async url => (await fetchOk(url)).arrayBuffer();
+
+// A quantised block at byteOffset: float32 lo[columns], float32 hi[columns], uint8 q[rows × columns].
+function readBlock(buffer, byteOffset, rows, columns) {
+    const view = new DataView(buffer, byteOffset);
+    const lo = new Float32Array(columns), hi = new Float32Array(columns);
+    for (let u = 0; u < columns; u++) {
+        lo[u] = view.getFloat32(4 * u, true);
+        hi[u] = view.getFloat32(4 * (columns + u), true);
+    }
+    return { lo, hi, columns, q: new Uint8Array(buffer, byteOffset + 8 * columns, rows * columns) };
+}
+
+function readGuesses(buffer, n, k) {
+    return {
+        symbols: new Uint16Array(buffer, 0, n * k),
+        p: new Uint16Array(buffer, 2 * n * k, n * k),
+        next: new Uint16Array(buffer, 4 * n * k, n),
+    };
+}
+
+// byte level → palette colour for one unit, mapping the kind's values onto −1 … +1.
+function lookupTable(block, unit, mapping, palette) {
+    const lo = block.lo[unit], step = (block.hi[unit] - lo) / 255;
+    const scale = Math.max(Math.abs(lo), Math.abs(block.hi[unit]));
+    const table = new Array(256);
+    for (let b = 0; b < 256; b++) {
+        const v = lo + b * step;
+        let x = mapping === "gate" ? 2 * v - 1 : mapping === "scaled" ? (scale > 0 ? v / scale : 0) : v;
+        x = Math.max(-1, Math.min(1, x));
+        table[b] = palette[Math.round((x + 1) * 100)];
+    }
+    return table;
+}
+
+const arrayKey = (layer, kind) => `${layer}/${kind}`;
+
+function loadArray(state, layer, kind) {
+    const key = arrayKey(layer, kind);
+    if (!state.arrays.has(key)) {
+        state.arrays.set(key, fetchBytes(`${state.meta.base}/${layer}/${kind}`)
+            .then(buffer => readBlock(buffer, 0, state.meta.characters, state.meta.units)));
+    }
+    return state.arrays.get(key);
+}
+
+// Every layer of the selected kind, so a click in another layer's grid recolours at once.
+const loadKind = (state, kind) => Promise.all(state.meta.layers.map(layer => loadArray(state, layer, kind)));
+
+// One unit in every (layer, kind), for the hover panel: quantised one-column blocks back to back.
+function loadUnit(state, unit) {
+    if (!state.units.has(unit)) {
+        const { layers, kinds, characters } = state.meta;
+        state.units.set(unit, fetchBytes(`${state.meta.base}/units/${unit}`).then(buffer => {
+            const values = new Map();
+            let offset = 0;
+            for (const layer of layers) {
+                for (const kind of kinds) {
+                    values.set(arrayKey(layer, kind.name), readBlock(buffer, offset, characters, 1));
+                    offset += 8 + characters;
+                }
+            }
+            return values;
+        }));
+    }
+    return state.units.get(unit);
+}
+
+function buildSpans(element, symbols) {
+    const fragment = document.createDocumentFragment();
+    const spans = new Array(symbols.length);
+    for (let i = 0; i < symbols.length; i++) {
+        const span = document.createElement("span");
+        const mark = marks[symbols[i]];
+        if (mark) span.className = "ws";
+        span.textContent = mark ?? symbols[i];
+        span.neuronIndex = i;
+        spans[i] = span;
+        fragment.appendChild(span);
+        if (symbols[i] === "\n") fragment.appendChild(document.createTextNode("\n"));
+    }
+    element.replaceChildren(fragment);
+    return spans;
+}
+
+function paint(state) {
+    const started = performance.now();
+    const { layer, kind, unit } = state.selection;
+    const block = state.loaded.get(arrayKey(layer, kind));
+    const mapping = state.meta.kinds.find(k => k.name === kind).mapping;
+    const table = lookupTable(block, unit, mapping, state.meta.palette);
+    const { q, columns } = block;
+    const spans = state.spans;
+    for (let i = 0; i < spans.length; i++) spans[i].style.backgroundColor = table[q[i * columns + unit]];
+    const ms = performance.now() - started;
+    state.timings.recolourMs.push(ms);
+    const data = state.element.dataset;
+    data.recolourMs = ms.toFixed(2);
+    data.recolours = String(state.timings.recolourMs.length);
+    data.selected = `${layer}/${kind}/${unit}`;
+}
+
+async function ensureLoaded(state, kind) {
+    const blocks = await loadKind(state, kind);
+    state.meta.layers.forEach((layer, i) => state.loaded.set(arrayKey(layer, kind), blocks[i]));
+}
+
+function refreshHover(state) {
+    if (state.hovered < 0) return;
+    const unit = state.selection.unit;
+    loadUnit(state, unit).then(values => {
+        if (state.selection.unit === unit) showHover(state, values);
+    }, error => fail(state, error));
+}
+
+function fail(state, error) {
+    state.element.dataset.state = "error";
+    state.hover.textContent = `Could not load the recording: ${error.message}`;
+}
+
+// Character index of a node inside the text: its span, or the ↵ span before a line break's text node.
+function indexOf(state, node) {
+    let element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    if (element === state.element) element = node.previousSibling ?? node.nextSibling;
+    const span = element?.closest?.("span");
+    return span && typeof span.neuronIndex === "number" ? span.neuronIndex : -1;
+}
+
+function onMouseOver(state, event) {
+    const span = event.target.closest("span");
+    if (!span || typeof span.neuronIndex !== "number") return;
+    state.spans[state.hovered]?.classList.remove("hovered");
+    state.hovered = span.neuronIndex;
+    span.classList.add("hovered");
+    refreshHover(state);
+}
+
+function onMouseUp(state) {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    const a = indexOf(state, selection.anchorNode), b = indexOf(state, selection.focusNode);
+    if (a < 0 || b < 0) return;
+    const start = Math.min(a, b), end = Math.max(a, b) + 1;
+    markRange(state, start, end);
+    state.dotnet.invokeMethodAsync("OnRangeSelected", start, end);
+}
+
+function markRange(state, start, end) {
+    for (const span of state.element.querySelectorAll("span.in-range")) span.classList.remove("in-range");
+    for (let i = start; i < end; i++) state.spans[i].classList.add("in-range");
+}
+
+function onKey(event) {
+    const step = keySteps[event.key];
+    if (!step || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    if (event.target.closest?.("input, textarea, select, [contenteditable], [role=combobox], .mud-input-control")) return;
+    const state = keyListener?.state;
+    if (!state) return;
+    event.preventDefault();
+    state.dotnet.invokeMethodAsync("StepUnit", step);
+}
+
+/**
+ * Shows a recording: fetches its text, guesses and the selected kind's arrays, builds the
+ * spans and colours them. meta: { base, characters, units, layers: [1, 2], kinds: [{ name,
+ * symbol, mapping }], vocabulary: [...], k, palette: [...201 colours], selection: { layer, kind, unit } }.
+ * Returns the milliseconds from the call until the text was coloured (also in data-render-ms).
+ */
+export async function load(element, hover, meta, dotnet) {
+    const started = performance.now();
+    dispose(element);
+    const state = {
+        element, hover, meta, dotnet, spans: [], hovered: -1, selection: { ...meta.selection },
+        arrays: new Map(), loaded: new Map(), units: new Map(), guesses: null,
+        timings: { renderMs: 0, recolourMs: [] },
+    };
+    views.set(element, state);
+    element.dataset.state = "loading";
+    hoverHint(hover);
+    try {
+        const text = fetchOk(`${meta.base}/text`).then(r => r.text());
+        const guesses = fetchBytes(`${meta.base}/guesses`);
+        const arrays = ensureLoaded(state, state.selection.kind);
+        const symbols = Array.from(await text); // code points, as the recorder's symbols
+        state.symbolAt = i => symbols[i];
+        state.spans = buildSpans(element, symbols);
+        await arrays;
+        // A cell chosen while loading may be of another kind.
+        while (!state.loaded.has(arrayKey(state.selection.layer, state.selection.kind))) await ensureLoaded(state, state.selection.kind);
+        paint(state);
+        state.guesses = readGuesses(await guesses, meta.characters, meta.k);
+    } catch (error) {
+        fail(state, error);
+        return -1;
+    }
+    element.addEventListener("mouseover", state.onMouseOver = e => onMouseOver(state, e));
+    element.addEventListener("mouseup", state.onMouseUp = () => onMouseUp(state));
+    if (!keyListener) document.addEventListener("keydown", onKey);
+    keyListener = { state };
+    state.timings.renderMs = performance.now() - started;
+    element.dataset.renderMs = state.timings.renderMs.toFixed(1);
+    element.dataset.state = "ready";
+    loadUnit(state, state.selection.unit);
+    return state.timings.renderMs;
+}
+
+/** Colours the text by another cell (fetching that kind's arrays first if needed). Returns the recolour time in ms. */
+export async function select(element, layer, kind, unit) {
+    const state = views.get(element);
+    if (!state) return -1;
+    state.selection = { layer, kind, unit };
+    if (element.dataset.state !== "ready") return -1; // load() paints the latest selection when done
+    if (!state.loaded.has(arrayKey(layer, kind))) {
+        try { await ensureLoaded(state, kind); } catch (error) { fail(state, error); return -1; }
+        if (state.selection.kind !== kind || state.selection.layer !== layer || state.selection.unit !== unit) return -1;
+    }
+    paint(state);
+    refreshHover(state);
+    return state.timings.recolourMs.at(-1);
+}
+
+/** Highlights a character range (e.g. one chosen elsewhere); the range search is the server's. */
+export function highlight(element, start, end) {
+    const state = views.get(element);
+    if (state) markRange(state, start, end);
+}
+
+/** The measured times: { renderMs, recolourMs: [...] }. */
+export function timings(element) {
+    return views.get(element)?.timings ?? null;
+}
+
+export function dispose(element) {
+    const state = views.get(element);
+    if (!state) return;
+    element.removeEventListener("mouseover", state.onMouseOver);
+    element.removeEventListener("mouseup", state.onMouseUp);
+    if (keyListener?.state === state) {
+        document.removeEventListener("keydown", onKey);
+        keyListener = null;
+    }
+    views.delete(element);
+}
