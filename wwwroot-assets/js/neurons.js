@@ -10,7 +10,7 @@ import { showHover, hoverHint } from "./neurons-hover.js";
 const views = new WeakMap();
 const marks = { " ": "·", "\t": "→\t", "\n": "↵", "\r": "␍" };
 const keySteps = { j: 1, ArrowRight: 1, k: -1, ArrowLeft: -1 };
-let keyListener = null;
+let activeView = null; // the view j / k act on
 
 async function fetchOk(url) {
     const response = await fetch(url, { credentials: "same-origin" });
@@ -86,7 +86,8 @@ function loadUnit(state, unit) {
     return state.units.get(unit);
 }
 
-function buildSpans(element, symbols) {
+// One span per character (whitespace shown as faint marks), built detached from the page.
+function buildSpans(symbols) {
     const fragment = document.createDocumentFragment();
     const spans = new Array(symbols.length);
     for (let i = 0; i < symbols.length; i++) {
@@ -99,9 +100,10 @@ function buildSpans(element, symbols) {
         fragment.appendChild(span);
         if (symbols[i] === "\n") fragment.appendChild(document.createTextNode("\n"));
     }
-    element.replaceChildren(fragment);
-    return spans;
+    return { fragment, spans };
 }
+
+const cellKey = ({ layer, kind, unit }) => `${layer}/${kind}/${unit}`;
 
 function paint(state) {
     const started = performance.now();
@@ -112,17 +114,31 @@ function paint(state) {
     const { q, columns } = block;
     const spans = state.spans;
     for (let i = 0; i < spans.length; i++) spans[i].style.backgroundColor = table[q[i * columns + unit]];
-    const ms = performance.now() - started;
-    state.timings.recolourMs.push(ms);
+    const finished = performance.now();
+    state.painted = cellKey(state.selection);
+    state.timings.recolourMs.push(finished - started);
+    state.timings.recolouredAt = finished;
     const data = state.element.dataset;
-    data.recolourMs = ms.toFixed(2);
+    data.recolourMs = (finished - started).toFixed(2);
     data.recolours = String(state.timings.recolourMs.length);
-    data.selected = `${layer}/${kind}/${unit}`;
+    data.selected = state.painted;
 }
 
 async function ensureLoaded(state, kind) {
     const blocks = await loadKind(state, kind);
     state.meta.layers.forEach((layer, i) => state.loaded.set(arrayKey(layer, kind), blocks[i]));
+}
+
+// Shows a cell: paints at once when its array is here, else after fetching its kind.
+async function choose(state, cell) {
+    state.selection = cell;
+    if (state.element.dataset.state !== "ready") return; // load() paints the latest selection when done
+    if (!state.loaded.has(arrayKey(cell.layer, cell.kind))) {
+        try { await ensureLoaded(state, cell.kind); } catch (error) { fail(state, error); return; }
+        if (state.selection !== cell) return;
+    }
+    if (state.painted !== cellKey(cell)) paint(state);
+    refreshHover(state);
 }
 
 function refreshHover(state) {
@@ -170,73 +186,97 @@ function markRange(state, start, end) {
     for (let i = start; i < end; i++) state.spans[i].classList.add("in-range");
 }
 
+// Anything with data-cell="layer/kind/unit" (picker squares, chips, search results) recolours
+// the text on click right here; the server hears the same click and updates the rest.
+function onClick(state, event) {
+    const target = event.target.closest?.("[data-cell]");
+    if (!target) return;
+    const [layer, kind, unit] = target.dataset.cell.split("/");
+    choose(state, { layer: Number(layer), kind, unit: Number(unit) });
+}
+
+// j / k (→ / ←): the next or previous unit, on to the next layer after a layer's last one.
 function onKey(event) {
     const step = keySteps[event.key];
-    if (!step || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const state = activeView;
+    if (!step || !state || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     if (event.target.closest?.("input, textarea, select, [contenteditable], [role=combobox], .mud-input-control")) return;
-    const state = keyListener?.state;
-    if (!state) return;
     event.preventDefault();
-    state.dotnet.invokeMethodAsync("StepUnit", step);
+    const { layers, units } = state.meta;
+    const { layer, kind, unit } = state.selection;
+    const total = layers.length * units;
+    const index = ((layers.indexOf(layer) * units + unit + step) % total + total) % total;
+    const cell = { layer: layers[Math.floor(index / units)], kind, unit: index % units };
+    choose(state, cell);
+    state.dotnet.invokeMethodAsync("OnCellChosen", cell.layer, cell.kind, cell.unit);
 }
 
 /**
  * Shows a recording: fetches its text, guesses and the selected kind's arrays, builds the
- * spans and colours them. meta: { base, characters, units, layers: [1, 2], kinds: [{ name,
- * symbol, mapping }], vocabulary: [...], k, palette: [...201 colours], selection: { layer, kind, unit } }.
- * Returns the milliseconds from the call until the text was coloured (also in data-render-ms).
+ * spans, colours them and only then puts them in the page (one layout). meta: { base,
+ * characters, units, layers: [1, 2], kinds: [{ name, symbol, mapping }], vocabulary: [...], k,
+ * palette: [...201 colours], selection: { layer, kind, unit } }. Returns the milliseconds from
+ * the call until the coloured text was in the page (also in data-render-ms).
  */
 export async function load(element, hover, meta, dotnet) {
     const started = performance.now();
     dispose(element);
     const state = {
-        element, hover, meta, dotnet, spans: [], hovered: -1, selection: { ...meta.selection },
+        element, hover, meta, dotnet, spans: [], hovered: -1, selection: { ...meta.selection }, painted: null,
         arrays: new Map(), loaded: new Map(), units: new Map(), guesses: null,
-        timings: { renderMs: 0, recolourMs: [] },
+        timings: { renderMs: 0, recolourMs: [], phases: {} },
     };
     views.set(element, state);
     element.dataset.state = "loading";
     hoverHint(hover);
+    const phases = state.timings.phases;
+    const mark = name => { phases[name] = Math.round(performance.now() - started); };
     try {
         const text = fetchOk(`${meta.base}/text`).then(r => r.text());
         const guesses = fetchBytes(`${meta.base}/guesses`);
         const arrays = ensureLoaded(state, state.selection.kind);
         const symbols = Array.from(await text); // code points, as the recorder's symbols
         state.symbolAt = i => symbols[i];
-        state.spans = buildSpans(element, symbols);
+        const { fragment, spans } = buildSpans(symbols);
+        state.spans = spans;
+        mark("spans");
         await arrays;
+        mark("arrays");
         // A cell chosen while loading may be of another kind.
         while (!state.loaded.has(arrayKey(state.selection.layer, state.selection.kind))) await ensureLoaded(state, state.selection.kind);
         paint(state);
+        element.replaceChildren(fragment);
+        mark("coloured");
         state.guesses = readGuesses(await guesses, meta.characters, meta.k);
     } catch (error) {
         fail(state, error);
         return -1;
     }
-    element.addEventListener("mouseover", state.onMouseOver = e => onMouseOver(state, e));
-    element.addEventListener("mouseup", state.onMouseUp = () => onMouseUp(state));
-    if (!keyListener) document.addEventListener("keydown", onKey);
-    keyListener = { state };
+    state.listeners = {
+        mouseover: e => onMouseOver(state, e),
+        mouseup: () => onMouseUp(state),
+    };
+    for (const [name, listener] of Object.entries(state.listeners)) element.addEventListener(name, listener);
+    state.onClick = e => onClick(state, e);
+    document.addEventListener("click", state.onClick, true);
+    document.addEventListener("keydown", onKey);
+    activeView = state;
     state.timings.renderMs = performance.now() - started;
     element.dataset.renderMs = state.timings.renderMs.toFixed(1);
     element.dataset.state = "ready";
+    // Until the browser has laid out and painted the coloured text (the next frame).
+    requestAnimationFrame(() => setTimeout(() => {
+        mark("painted");
+        element.dataset.phases = JSON.stringify(phases);
+    }));
     loadUnit(state, state.selection.unit);
     return state.timings.renderMs;
 }
 
-/** Colours the text by another cell (fetching that kind's arrays first if needed). Returns the recolour time in ms. */
-export async function select(element, layer, kind, unit) {
+/** Colours the text by another cell (fetching that kind's arrays first if needed); nothing to do if it shows it already. */
+export function select(element, layer, kind, unit) {
     const state = views.get(element);
-    if (!state) return -1;
-    state.selection = { layer, kind, unit };
-    if (element.dataset.state !== "ready") return -1; // load() paints the latest selection when done
-    if (!state.loaded.has(arrayKey(layer, kind))) {
-        try { await ensureLoaded(state, kind); } catch (error) { fail(state, error); return -1; }
-        if (state.selection.kind !== kind || state.selection.layer !== layer || state.selection.unit !== unit) return -1;
-    }
-    paint(state);
-    refreshHover(state);
-    return state.timings.recolourMs.at(-1);
+    return state ? choose(state, { layer, kind, unit }) : Promise.resolve();
 }
 
 /** Highlights a character range (e.g. one chosen elsewhere); the range search is the server's. */
@@ -245,7 +285,7 @@ export function highlight(element, start, end) {
     if (state) markRange(state, start, end);
 }
 
-/** The measured times: { renderMs, recolourMs: [...] }. */
+/** The measured times: { renderMs, recolourMs: [...], recolouredAt } (performance.now() clock). */
 export function timings(element) {
     return views.get(element)?.timings ?? null;
 }
@@ -253,11 +293,11 @@ export function timings(element) {
 export function dispose(element) {
     const state = views.get(element);
     if (!state) return;
-    element.removeEventListener("mouseover", state.onMouseOver);
-    element.removeEventListener("mouseup", state.onMouseUp);
-    if (keyListener?.state === state) {
+    for (const [name, listener] of Object.entries(state.listeners ?? {})) element.removeEventListener(name, listener);
+    document.removeEventListener("click", state.onClick, true);
+    if (activeView === state) {
         document.removeEventListener("keydown", onKey);
-        keyListener = null;
+        activeView = null;
     }
     views.delete(element);
 }

@@ -28,12 +28,10 @@ public static class CellLabels
         _ => ActivationKinds.ShortName(kind),
     };
 
-    /// <summary>The cell <paramref name="step"/> places after <paramref name="cell"/>, going through
-    /// the units of a layer, then on to the next layer, wrapping around at the ends.</summary>
-    public static CellId Step(CellId cell, int step, int layers, int units)
-    {
-        int total = layers * units;
-        int index = ((cell.Layer * units + cell.Unit + step) % total + total) % total;
-        return cell with { Layer = index / units, Unit = index % units };
-    }
+    /// <summary>"2/tanh_cell/117": the data-cell attribute by which the browser recolours on a click at once.</summary>
+    public static string DataCell(CellId cell) => $"{cell.Layer + 1}/{ActivationKinds.ShortName(cell.Kind)}/{cell.Unit}";
+
+    /// <summary>Parses what <see cref="DataCell"/> writes; null if it is not a cell.</summary>
+    public static CellId? ParseDataCell(int layer, string kind, int unit) =>
+        layer >= 1 && unit >= 0 && ActivationKinds.TryParse(kind, out var k) ? new CellId(layer - 1, k, unit) : null;
 }

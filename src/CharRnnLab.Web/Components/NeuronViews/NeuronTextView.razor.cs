@@ -21,6 +21,7 @@ public partial class NeuronTextView
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private ILogger<NeuronTextView> Logger { get; set; } = null!;
 
     /// <summary>The recording to show.</summary>
     [Parameter, EditorRequired] public NeuronRecording Recording { get; set; } = null!;
@@ -28,8 +29,11 @@ public partial class NeuronTextView
     /// <summary>The cell that colours the text.</summary>
     [Parameter, EditorRequired] public CellId Selected { get; set; }
 
-    /// <summary>Raised with +1 / −1 when the user presses j / k (or → / ←).</summary>
-    [Parameter] public EventCallback<int> OnStep { get; set; }
+    /// <summary>Raised with the cell the browser moved to when the user pressed j / k (or → / ←).</summary>
+    [Parameter] public EventCallback<CellId> OnChoose { get; set; }
+
+    /// <summary>Raised once the browser has fetched and coloured a new recording, with the milliseconds it took.</summary>
+    [Parameter] public EventCallback<double> OnLoaded { get; set; }
 
     /// <summary>Raised with [start, end) when the user selects a stretch of text with the mouse.</summary>
     [Parameter] public EventCallback<(int Start, int End)> OnRange { get; set; }
@@ -44,22 +48,34 @@ public partial class NeuronTextView
             {
                 _loadedId = Recording.Id;
                 _shown = Selected;
-                await _module.InvokeAsync<double>("load", _text, _hover, Meta(), _self);
+                double milliseconds = await _module.InvokeAsync<double>("load", _text, _hover, Meta(), _self);
+                await OnLoaded.InvokeAsync(milliseconds);
             }
             else if (_shown != Selected)
             {
                 _shown = Selected;
-                await _module.InvokeAsync<double>("select", _text, Selected.Layer + 1, ActivationKinds.ShortName(Selected.Kind), Selected.Unit);
+                await _module.InvokeVoidAsync("select", _text, Selected.Layer + 1, ActivationKinds.ShortName(Selected.Kind), Selected.Unit);
             }
         }
         catch (JSDisconnectedException)
         {
             // The tab closed while the text loaded.
         }
+        catch (JSException ex)
+        {
+            // The page stays usable; the text shows the previous cell.
+            Logger.LogWarning(ex, "The Neurons text view failed in the browser");
+        }
     }
 
     [JSInvokable]
-    public Task StepUnit(int step) => OnStep.InvokeAsync(Math.Sign(step));
+    public Task OnCellChosen(int layer, string kind, int unit)
+    {
+        if (CellLabels.ParseDataCell(layer, kind, unit) is not { } cell || cell.Layer >= Recording.Recording.Layers || cell.Unit >= Recording.Recording.Units)
+            return Task.CompletedTask;
+        _shown = cell; // the browser shows it already
+        return OnChoose.InvokeAsync(cell);
+    }
 
     [JSInvokable]
     public Task OnRangeSelected(int start, int end) => OnRange.InvokeAsync((start, end));

@@ -1,7 +1,6 @@
 using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
-using CharRnnLab.Web.Components.NeuronViews;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
@@ -23,7 +22,7 @@ public partial class NeuronsPage : IDisposable
     private bool _busy;
     private string? _error;
     private CancellationTokenSource? _cancel;
-    private NeuronTextView? _textView;
+    private bool _textLoaded;
     private (int Start, int End)? _range;
     private IReadOnlyList<RangeMatch> _matches = [];
     private double _threshold = 0.5;
@@ -88,19 +87,15 @@ public partial class NeuronsPage : IDisposable
         Search();
     }
 
-    private void Step(int step)
-    {
-        if (_recording is null) return;
-        _selection = CellLabels.Step(_selection, step, _recording.Recording.Layers, _recording.Recording.Units);
-    }
+    private void TextLoaded(double milliseconds) => _textLoaded = true;
 
-    private void RangeSelectedAsync((int Start, int End) range)
+    private void RangeSelected((int Start, int End) range)
     {
         _range = range;
         Search();
     }
 
-    private void ThresholdChangedAsync(double threshold)
+    private void ThresholdChanged(double threshold)
     {
         _threshold = threshold;
         Search();

@@ -21,14 +21,14 @@ public sealed class NeuronPlumbingTests
     }
 
     [Fact]
-    public void Stepping_goes_through_a_layers_units_then_the_next_layer_and_wraps()
+    public void A_cells_data_attribute_names_layer_from_one_kind_and_unit_and_parses_back()
     {
-        var last = new CellId(0, ActivationKind.Hidden, 3);
+        var cell = new CellId(1, ActivationKind.TanhCell, 117);
 
-        Assert.Equal(new CellId(1, ActivationKind.Hidden, 0), CellLabels.Step(last, +1, layers: 2, units: 4));
-        Assert.Equal(new CellId(0, ActivationKind.Hidden, 2), CellLabels.Step(last, -1, layers: 2, units: 4));
-        Assert.Equal(new CellId(0, ActivationKind.Hidden, 0), CellLabels.Step(new CellId(1, ActivationKind.Hidden, 3), +1, 2, 4));
-        Assert.Equal(new CellId(1, ActivationKind.Hidden, 3), CellLabels.Step(new CellId(0, ActivationKind.Hidden, 0), -1, 2, 4));
+        Assert.Equal("2/tanh_cell/117", CellLabels.DataCell(cell));
+        Assert.Equal(cell, CellLabels.ParseDataCell(2, "tanh_cell", 117));
+        Assert.Null(CellLabels.ParseDataCell(0, "tanh_cell", 1));
+        Assert.Null(CellLabels.ParseDataCell(1, "memory", 1));
     }
 
     [Fact]
