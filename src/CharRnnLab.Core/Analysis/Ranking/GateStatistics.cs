@@ -1,0 +1,67 @@
+using System.Numerics;
+using CharRnnLab.Core.Analysis.Recording;
+
+namespace CharRnnLab.Core.Analysis.Ranking;
+
+/// <summary>
+/// How often each unit of one layer's gate is saturated: left (nearly closed, &lt; 0.1) and
+/// right (nearly open, &gt; 0.9), per unit, as fractions of the characters.
+/// </summary>
+public sealed record GateSaturation(int Layer, ActivationKind Gate, float[] LeftSaturated, float[] RightSaturated)
+{
+    public double MeanLeft => LeftSaturated.Average();
+    public double MeanRight => RightSaturated.Average();
+}
+
+/// <summary>
+/// Gate saturation statistics as in Karpathy, Johnson &amp; Fei-Fei 2015 ("Visualizing and
+/// Understanding Recurrent Networks", fig. 3): for every recorded sigmoid gate (LSTM i, f, o;
+/// GRU r, z) and unit, the fraction of time below <c>left</c> and above <c>right</c>. A forget
+/// gate right-saturated most of the time is a cell that remembers for long.
+/// </summary>
+public static class GateStatistics
+{
+    public static IReadOnlyList<GateSaturation> Compute(ActivationRecording recording, float left = 0.1f, float right = 0.9f)
+    {
+        if (!(left < right)) throw new CharRnnException($"The left threshold ({left}) must be below the right one ({right}).");
+        var result = new List<GateSaturation>();
+        int n = recording.Characters, units = recording.Units;
+        foreach (int layer in recording.RecordedLayers)
+        {
+            foreach (var gate in recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate))
+            {
+                var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
+                result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
+                    high.Select(c => (float)c / n).ToArray()));
+            }
+        }
+        return result;
+    }
+
+    // Per unit: how many rows are below left / above right. Vector comparisons give −1 where true.
+    private static (int[] Low, int[] High) CountSaturated(float[] values, int n, int units, float left, float right)
+    {
+        var low = new int[units];
+        var high = new int[units];
+        var leftVector = new Vector<float>(left);
+        var rightVector = new Vector<float>(right);
+        int width = Vector<float>.Count;
+        for (int t = 0; t < n; t++)
+        {
+            var row = values.AsSpan(t * units, units);
+            int u = 0;
+            for (; u <= units - width; u += width)
+            {
+                var x = new Vector<float>(row[u..]);
+                (new Vector<int>(low.AsSpan(u)) - Vector.LessThan(x, leftVector)).CopyTo(low.AsSpan(u));
+                (new Vector<int>(high.AsSpan(u)) - Vector.GreaterThan(x, rightVector)).CopyTo(high.AsSpan(u));
+            }
+            for (; u < units; u++)
+            {
+                if (row[u] < left) low[u]++;
+                if (row[u] > right) high[u]++;
+            }
+        }
+        return (low, high);
+    }
+}
