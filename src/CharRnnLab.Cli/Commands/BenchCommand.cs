@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
@@ -26,6 +27,7 @@ public sealed class BenchCommand : ICommand
           --threads N               libtorch threads (0 = all cores)
           --corpus FILE             text to train on (default: a generated English-like text)
           --sample-length N         symbols generated to time sampling (1000)
+          --record-chars N          characters recorded (all layers, c/h/gates) at 2x128 and 2x512 (100000; 0 = skip)
         Prints one JSON object: engine and bare chars/s and their ratio, sampling chars/s at batch 1,
         and the working set of the last engine run after its warm-up and at its end, and the peak (MB).
         """;
@@ -39,6 +41,7 @@ public sealed class BenchCommand : ICommand
         int warmup = args.Int("warmup", 1, 1000) ?? 3;
         int sampleLength = args.Int("sample-length", 1, 1_000_000) ?? 1000;
         int rounds = args.Int("rounds", 1, 100) ?? 2;
+        int recordChars = args.Int("record-chars", 0, 10_000_000) ?? 100_000;
         var training = new TrainingConfig
         {
             Batch = args.Int("batch", 1, 65536) ?? 32,
@@ -68,6 +71,7 @@ public sealed class BenchCommand : ICommand
         }
         stderr.WriteLine($"bench: sampling {sampleLength} symbols…");
         double samplingRate = MeasureSampling(engine!.Weights, sampleLength);
+        var recording = await MeasureRecording(recordChars, lane, stderr);
 
         var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -80,6 +84,11 @@ public sealed class BenchCommand : ICommand
             BareCharsPerSecond = Math.Round(bare!.SymbolsPerSecond, 1),
             Ratio = Math.Round(engine.SymbolsPerSecond / bare.SymbolsPerSecond, 3),
             SamplingCharsPerSecond = Math.Round(samplingRate, 1),
+            Recording = recording.Select(r => new
+            {
+                r.Layers, r.Hidden, r.Characters, r.Streams,
+                CharsPerSecond = Math.Round(r.CharactersPerSecond, 1),
+            }),
             WorkingSetAfterWarmupMb = Megabytes(last!.WorkingSetAfterWarmup),
             WorkingSetAtEndMb = Megabytes(last.WorkingSetAtEnd),
             PeakWorkingSetMb = Megabytes(process.PeakWorkingSet64),
@@ -112,6 +121,13 @@ public sealed class BenchCommand : ICommand
         var clock = Stopwatch.StartNew();
         sampler.GenerateText(new SampleOptions(length, Seed: 2));
         return length / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<RecorderBenchmarkResult[]> MeasureRecording(int characters, ComputeLane lane, TextWriter stderr)
+    {
+        if (characters == 0) return [];
+        stderr.WriteLine($"bench: recording {characters} characters at 2x128 and 2x512…");
+        return await lane.Run(() => new[] { 128, 512 }.Select(h => RecorderBenchmark.Run(h, 2, characters)).ToArray());
     }
 
     private static double Megabytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);

@@ -46,9 +46,17 @@ public sealed class LabHost : IAsyncDisposable
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-        var app = LabApplication.Build([.. args]);
-        await app.StartAsync();
-        return new LabHost(app, dataDirectory, owns);
+        try
+        {
+            var app = LabApplication.Build([.. args]);
+            await app.StartAsync();
+            return new LabHost(app, dataDirectory, owns);
+        }
+        catch when (owns)
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
     }
 
     public static string NewTemporaryDirectory()
