@@ -47,10 +47,10 @@ public partial class GateSaturationCharts
     {
         Title = new Plotly.Blazor.LayoutLib.Title { Text = $"layer {layer + 1}" },
         Height = 340,
-        Margin = new Margin { L = 55, R = 10, T = 40, B = 45 },
+        Margin = new Margin { L = 55, R = 10, T = 36, B = 45 },
         XAxis = [new XAxis { Range = [0, 1], Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "fraction left-saturated (< 0.1)" } }],
         YAxis = [new YAxis { Range = [0, 1], Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "fraction right-saturated (> 0.9)" } }],
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.25m }],
+        Legend = [new Legend { X = 1.02m, Y = 1m }],
         PaperBgColor = "rgba(0,0,0,0)",
         PlotBgColor = "#ffffff",
     };
