@@ -86,19 +86,27 @@ function loadUnit(state, unit) {
     return state.units.get(unit);
 }
 
-// One span per character (whitespace shown as faint marks), built detached from the page.
+// One span per character (whitespace shown as faint marks), one block per line, built
+// detached from the page. Lines are content-visibility: auto, so the browser lays out and
+// paints only the lines in view: the first paint and each recolour stay cheap for long texts.
 function buildSpans(symbols) {
     const fragment = document.createDocumentFragment();
     const spans = new Array(symbols.length);
+    let line = null;
     for (let i = 0; i < symbols.length; i++) {
+        if (line === null) {
+            line = document.createElement("div");
+            line.className = "line";
+            fragment.appendChild(line);
+        }
         const span = document.createElement("span");
         const mark = marks[symbols[i]];
         if (mark) span.className = "ws";
         span.textContent = mark ?? symbols[i];
         span.neuronIndex = i;
         spans[i] = span;
-        fragment.appendChild(span);
-        if (symbols[i] === "\n") fragment.appendChild(document.createTextNode("\n"));
+        line.appendChild(span);
+        if (symbols[i] === "\n") line = null;
     }
     return { fragment, spans };
 }
@@ -154,11 +162,12 @@ function fail(state, error) {
     state.hover.textContent = `Could not load the recording: ${error.message}`;
 }
 
-// Character index of a node inside the text: its span, or the ↵ span before a line break's text node.
-function indexOf(state, node) {
+// Character index of a selection end (node, offset): the span it is in, or the child it points at.
+function indexOf(state, node, offset) {
     let element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
-    if (element === state.element) element = node.previousSibling ?? node.nextSibling;
-    const span = element?.closest?.("span");
+    for (let depth = 0; depth < 2 && element && !element.closest("span"); depth++)
+        element = element.children[Math.min(offset, element.children.length - 1)];
+    const span = element?.closest("span");
     return span && typeof span.neuronIndex === "number" ? span.neuronIndex : -1;
 }
 
@@ -174,7 +183,8 @@ function onMouseOver(state, event) {
 function onMouseUp(state) {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed) return;
-    const a = indexOf(state, selection.anchorNode), b = indexOf(state, selection.focusNode);
+    const a = indexOf(state, selection.anchorNode, selection.anchorOffset);
+    const b = indexOf(state, selection.focusNode, selection.focusOffset);
     if (a < 0 || b < 0) return;
     const start = Math.min(a, b), end = Math.max(a, b) + 1;
     markRange(state, start, end);

@@ -12,19 +12,19 @@ public static class CellLabels
     /// <summary>"layer 2 · tanh(c) · cell #117".</summary>
     public static string Long(CellId cell) => $"layer {cell.Layer + 1} · {ActivationKinds.Symbol(cell.Kind)} · cell #{cell.Unit}";
 
-    /// <summary>"tanh(c) — cell state, squashed" style names for the kind picker.</summary>
+    /// <summary>"tanh(c) · cell, squashed" style names for the kind picker.</summary>
     public static string Kind(ActivationKind kind) => kind switch
     {
-        ActivationKind.Cell => "c — cell state",
-        ActivationKind.TanhCell => "tanh(c) — cell, squashed",
-        ActivationKind.Hidden => "h — hidden output",
-        ActivationKind.InputGate => "i — input gate",
-        ActivationKind.ForgetGate => "f — forget gate",
-        ActivationKind.OutputGate => "o — output gate",
-        ActivationKind.CandidateGate => "g — candidate",
-        ActivationKind.ResetGate => "r — reset gate",
-        ActivationKind.UpdateGate => "z — update gate",
-        ActivationKind.NewGate => "n — new state",
+        ActivationKind.Cell => "c · cell state",
+        ActivationKind.TanhCell => "tanh(c) · cell, squashed",
+        ActivationKind.Hidden => "h · hidden output",
+        ActivationKind.InputGate => "i · input gate",
+        ActivationKind.ForgetGate => "f · forget gate",
+        ActivationKind.OutputGate => "o · output gate",
+        ActivationKind.CandidateGate => "g · candidate",
+        ActivationKind.ResetGate => "r · reset gate",
+        ActivationKind.UpdateGate => "z · update gate",
+        ActivationKind.NewGate => "n · new state",
         _ => ActivationKinds.ShortName(kind),
     };
 

@@ -23,7 +23,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         {
             await page.GotoAsync($"/neurons?run={runId}");
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
-            Assert.Equal(10_000, await page.Locator($"{Text} > span").CountAsync());
+            Assert.Equal(10_000, await page.Locator($"{Text} span").CountAsync());
             double renderMs = await NumberAsync(page, "renderMs");
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-phases", new System.Text.RegularExpressions.Regex("painted"));
             string phases = (await page.Locator(Text).GetAttributeAsync("data-phases"))!;
@@ -44,7 +44,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", new System.Text.RegularExpressions.Regex($"/{int.Parse(unit) + 1}$"));
             await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync($"layer 1 · tanh(c) · cell #{int.Parse(unit) + 1}");
 
-            await page.Locator($"{Text} > span").Nth(40).HoverAsync();
+            await page.Locator($"{Text} span").Nth(40).HoverAsync();
             await Expect(page.GetByTestId("hover-guess")).ToHaveCountAsync(5);
             await Expect(page.GetByTestId("neuron-hover")).ToContainTextAsync("%");
             await Expect(page.GetByTestId("hover-values")).ToContainTextAsync("tanh(c)");
@@ -56,7 +56,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("range-results")).ToContainTextAsync("characters 120–159");
             await Expect(page.Locator("[data-testid=neuron-text] span.in-range")).ToHaveCountAsync(40);
 
-            await page.Locator($"{Text} > span").Nth(40).HoverAsync();
+            await page.Locator($"{Text} span").Nth(40).HoverAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-page.png"), FullPage = true });
             Report(renderMs, phases, recolourMs, clickMs);
         });
@@ -104,7 +104,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     private static string Kebab(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static Task<string[]> ColoursAsync(IPage page) =>
-        page.EvaluateAsync<string[]>($"() => Array.from(document.querySelectorAll('{Text} > span')).slice(0, 2000).map(s => s.style.backgroundColor)");
+        page.EvaluateAsync<string[]>($"() => Array.from(document.querySelectorAll('{Text} span')).slice(0, 2000).map(s => s.style.backgroundColor)");
 
     /// <summary>From the click (in the page's clock) to the end of the recolouring.</summary>
     private static async Task<double> ClickAndTimeRecolourAsync(IPage page, ILocator cell)
@@ -118,8 +118,8 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
 
     private static async Task SelectTextAsync(IPage page, int start, int end)
     {
-        var first = await page.Locator($"{Text} > span").Nth(start).BoundingBoxAsync();
-        var last = await page.Locator($"{Text} > span").Nth(end - 1).BoundingBoxAsync();
+        var first = await page.Locator($"{Text} span").Nth(start).BoundingBoxAsync();
+        var last = await page.Locator($"{Text} span").Nth(end - 1).BoundingBoxAsync();
         await page.Mouse.MoveAsync(first!.X + 1, first.Y + first.Height / 2);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(last!.X + last.Width - 1, last.Y + last.Height / 2, new() { Steps = 5 });

@@ -26,9 +26,11 @@ public partial class NeuronsPage : IDisposable
     private (int Start, int End)? _range;
     private IReadOnlyList<RangeMatch> _matches = [];
     private double _threshold = 0.5;
+    private IDisposable? _subscription;
 
     [Inject] private NeuronLab Lab { get; set; } = null!;
     [Inject] private RunManager Runs { get; set; } = null!;
+    [Inject] private RunNotifier Notifier { get; set; } = null!;
 
     /// <summary>Run to open (from ?run=…); default: the one training, else the newest with a model.</summary>
     [SupplyParameterFromQuery(Name = "run")] public string? RunId { get; set; }
@@ -36,6 +38,11 @@ public partial class NeuronsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _runs = Lab.RecordableRuns();
+        // A run that starts, or stops with its first checkpoint, joins the run list.
+        _subscription = Notifier.Subscribe(update =>
+        {
+            if (update.StateChanged) _ = InvokeAsync(() => { _runs = Lab.RecordableRuns(); StateHasChanged(); });
+        });
         _initialRunId = _runs.FirstOrDefault(r => r.Id == RunId)?.Id ?? _runs.FirstOrDefault(r => r.Id == Runs.Active?.Id)?.Id ?? _runs.FirstOrDefault()?.Id;
         if (_initialRunId is not null) await RecordAsync((_initialRunId, new NeuronTextRequest()));
     }
@@ -112,5 +119,9 @@ public partial class NeuronsPage : IDisposable
         $"Recorded {r.Recording.Characters:N0} characters in {r.Elapsed.TotalSeconds:0.0} s " +
         (r.Recording.Mode.IsExact ? "in one exact pass." : $"as {r.Recording.Mode.Streams} parallel streams.");
 
-    public void Dispose() => _cancel?.Cancel();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _cancel?.Cancel();
+    }
 }
