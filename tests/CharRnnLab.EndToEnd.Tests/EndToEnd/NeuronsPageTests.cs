@@ -56,8 +56,12 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("range-results")).ToContainTextAsync("characters 120–159");
             await Expect(page.Locator("[data-testid=neuron-text] span.in-range")).ToHaveCountAsync(40);
 
+            // A tall viewport rather than FullPage: the text's lines render as they come into view,
+            // and a full-page capture would not give them that frame.
+            await page.SetViewportSizeAsync(1440, 1800);
             await page.Locator($"{Text} span").Nth(40).HoverAsync();
-            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-page.png"), FullPage = true });
+            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-page.png") });
             Report(renderMs, phases, recolourMs, clickMs);
         });
     }
