@@ -3,7 +3,7 @@ using CharRnnLab.Core.Model;
 
 namespace CharRnnLab.Core.Tests.Sampling;
 
-/// <summary>The managed one-symbol-at-a-time path must equal libtorch's whole-sequence forward.</summary>
+/// <summary>The managed one-symbol-at-a-time path must equal the model's whole-sequence forward.</summary>
 public class ManagedRnnTests
 {
     private static readonly Vocabulary FiveSymbols = Vocabulary.FromText("abcd😀"); // V = 5, one non-BMP
@@ -18,7 +18,7 @@ public class ManagedRnnTests
     public void Stepping_matches_the_whole_sequence_forward(CellType cell, int layers, int embedding)
     {
         var config = new ModelConfig(cell, layers, Hidden: 4, Embedding: embedding);
-        using var reference = new TorchReference(config, FiveSymbols, seed: 7);
+        using var reference = new ModelReference(config, FiveSymbols, seed: 7);
         int[] symbols = [0, 4, 2, 2, 1, 3, 0, 4, 4, 1, 2, 3]; // T = 12
         float[] expected = reference.Logits(symbols);
 
@@ -34,7 +34,7 @@ public class ManagedRnnTests
     [Fact]
     public void Reset_returns_to_the_initial_state()
     {
-        using var reference = new TorchReference(new ModelConfig(Hidden: 4), FiveSymbols, seed: 3);
+        using var reference = new ModelReference(new ModelConfig(Hidden: 4), FiveSymbols, seed: 3);
         var rnn = new ManagedRnn(reference.Weights);
         float[] first = rnn.Step(2).ToArray();
         rnn.Step(1);

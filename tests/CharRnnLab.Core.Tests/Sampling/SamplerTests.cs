@@ -6,7 +6,7 @@ namespace CharRnnLab.Core.Tests.Sampling;
 
 public class SamplerTests : IDisposable
 {
-    private readonly TorchReference _model =
+    private readonly ModelReference _model =
         new(new ModelConfig(Hidden: 8), Vocabulary.FromText("ab c\n😀é"), seed: 11);
 
     private Sampler NewSampler() => new(_model.Weights);
