@@ -289,12 +289,6 @@ export function select(element, layer, kind, unit) {
     return state ? choose(state, { layer, kind, unit }) : Promise.resolve();
 }
 
-/** Highlights a character range (e.g. one chosen elsewhere); the range search is the server's. */
-export function highlight(element, start, end) {
-    const state = views.get(element);
-    if (state) markRange(state, start, end);
-}
-
 /** The measured times: { renderMs, recolourMs: [...], recolouredAt } (performance.now() clock). */
 export function timings(element) {
     return views.get(element)?.timings ?? null;

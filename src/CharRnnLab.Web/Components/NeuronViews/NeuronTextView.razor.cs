@@ -80,12 +80,6 @@ public partial class NeuronTextView
     [JSInvokable]
     public Task OnRangeSelected(int start, int end) => OnRange.InvokeAsync((start, end));
 
-    /// <summary>Highlights a character range in the text.</summary>
-    public async Task HighlightAsync(int start, int end)
-    {
-        if (_module is not null) await _module.InvokeVoidAsync("highlight", _text, start, end);
-    }
-
     private object Meta()
     {
         var r = Recording.Recording;
