@@ -137,6 +137,15 @@ async function ensureLoaded(state, kind) {
     state.meta.layers.forEach((layer, i) => state.loaded.set(arrayKey(layer, kind), blocks[i]));
 }
 
+// The array the selection needs, alone: the first paint waits for nothing else.
+async function ensureSelected(state) {
+    let cell;
+    do {
+        cell = state.selection;
+        state.loaded.set(arrayKey(cell.layer, cell.kind), await loadArray(state, cell.layer, cell.kind));
+    } while (cell !== state.selection && !state.loaded.has(arrayKey(state.selection.layer, state.selection.kind)));
+}
+
 // Shows a cell: paints at once when its array is here, else after fetching its kind.
 async function choose(state, cell) {
     state.selection = cell;
@@ -244,7 +253,7 @@ export async function load(element, hover, meta, dotnet) {
     try {
         const text = fetchOk(`${meta.base}/text`).then(r => r.text());
         const guesses = fetchBytes(`${meta.base}/guesses`);
-        const arrays = ensureLoaded(state, state.selection.kind);
+        const arrays = ensureSelected(state);
         const symbols = Array.from(await text); // code points, as the recorder's symbols
         state.symbolAt = i => symbols[i];
         const { fragment, spans } = buildSpans(symbols);
@@ -252,8 +261,6 @@ export async function load(element, hover, meta, dotnet) {
         mark("spans");
         await arrays;
         mark("arrays");
-        // A cell chosen while loading may be of another kind.
-        while (!state.loaded.has(arrayKey(state.selection.layer, state.selection.kind))) await ensureLoaded(state, state.selection.kind);
         paint(state);
         element.replaceChildren(fragment);
         mark("coloured");
@@ -279,6 +286,8 @@ export async function load(element, hover, meta, dotnet) {
         mark("painted");
         element.dataset.phases = JSON.stringify(phases);
     }));
+    // Then, in the background, the other layers of the kind (a click there recolours at once) and the hover data.
+    ensureLoaded(state, state.selection.kind).catch(error => fail(state, error));
     loadUnit(state, state.selection.unit);
     return state.timings.renderMs;
 }
