@@ -1,6 +1,8 @@
 // The panel under the Neurons text: for the hovered character, the selected unit's values in
 // every layer and kind, and the model's top next-character guesses. Built with textContent only.
 
+import { toScale, paletteColour } from "./neurons-data.js";
+
 export const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s === "\r" ? "␍" : s);
 
 const percent = p => `${(p * 100).toFixed(1)}%`;
@@ -22,9 +24,7 @@ export function hoverHint(hover) {
 function colourOf(state, kind, block, value) {
     const mapping = state.meta.kinds.find(k => k.name === kind).mapping;
     const scale = Math.max(Math.abs(block.lo[0]), Math.abs(block.hi[0]));
-    let x = mapping === "gate" ? 2 * value - 1 : mapping === "scaled" ? (scale > 0 ? value / scale : 0) : value;
-    x = Math.max(-1, Math.min(1, x));
-    return state.meta.palette[Math.round((x + 1) * 100)];
+    return paletteColour(state.meta.palette, toScale(mapping, value, scale));
 }
 
 function valuesTable(state, values, position) {

@@ -6,52 +6,12 @@
 // Text is always set with textContent: it is data, never HTML.
 
 import { showHover, hoverHint } from "./neurons-hover.js";
+import { fetchOk, fetchBytes, readBlock, readGuesses, lookupTable } from "./neurons-data.js";
 
 const views = new WeakMap();
 const marks = { " ": "·", "\t": "→\t", "\n": "↵", "\r": "␍" };
 const keySteps = { j: 1, ArrowRight: 1, k: -1, ArrowLeft: -1 };
 let activeView = null; // the view j / k act on
-
-async function fetchOk(url) {
-    const response = await fetch(url, { credentials: "same-origin" });
-    if (!response.ok) throw new Error(await response.text());
-    return response;
-}
-
-const fetchBytes = async url => (await fetchOk(url)).arrayBuffer();
-
-// A quantised block at byteOffset: float32 lo[columns], float32 hi[columns], uint8 q[rows × columns].
-function readBlock(buffer, byteOffset, rows, columns) {
-    const view = new DataView(buffer, byteOffset);
-    const lo = new Float32Array(columns), hi = new Float32Array(columns);
-    for (let u = 0; u < columns; u++) {
-        lo[u] = view.getFloat32(4 * u, true);
-        hi[u] = view.getFloat32(4 * (columns + u), true);
-    }
-    return { lo, hi, columns, q: new Uint8Array(buffer, byteOffset + 8 * columns, rows * columns) };
-}
-
-function readGuesses(buffer, n, k) {
-    return {
-        symbols: new Uint16Array(buffer, 0, n * k),
-        p: new Uint16Array(buffer, 2 * n * k, n * k),
-        next: new Uint16Array(buffer, 4 * n * k, n),
-    };
-}
-
-// byte level → palette colour for one unit, mapping the kind's values onto −1 … +1.
-function lookupTable(block, unit, mapping, palette) {
-    const lo = block.lo[unit], step = (block.hi[unit] - lo) / 255;
-    const scale = Math.max(Math.abs(lo), Math.abs(block.hi[unit]));
-    const table = new Array(256);
-    for (let b = 0; b < 256; b++) {
-        const v = lo + b * step;
-        let x = mapping === "gate" ? 2 * v - 1 : mapping === "scaled" ? (scale > 0 ? v / scale : 0) : v;
-        x = Math.max(-1, Math.min(1, x));
-        table[b] = palette[Math.round((x + 1) * 100)];
-    }
-    return table;
-}
 
 const arrayKey = (layer, kind) => `${layer}/${kind}`;
 
