@@ -19,7 +19,10 @@ public sealed record LayerWeights(
 /// A detached copy of a model's weights on the CPU: what samplers and recorders work from, so
 /// they never touch the module the trainer is updating. No tensors: plain arrays.
 /// </summary>
+/// <param name="Config">The model's shape.</param>
+/// <param name="Vocabulary">Symbol i of the input/output is Vocabulary[i].</param>
 /// <param name="Embedding">(V, E) row-major, or null for one-hot input.</param>
+/// <param name="Layers">The recurrent layers, input first.</param>
 /// <param name="HeadWeight">(V, H) row-major output projection.</param>
 /// <param name="HeadBias">(V).</param>
 /// <param name="Iteration">Training iteration the snapshot was taken at.</param>
