@@ -7,9 +7,9 @@ namespace CharRnnLab.Core.Compute;
 /// <para>
 /// Why: libtorch's OpenMP workers spin while waiting, so any second busy thread (a sampler, a
 /// recorder) makes training 2–4× slower on a small machine; and TorchSharp dispose scopes are
-/// per thread. So all heavy work is serialised here. A long job (a training loop) calls
-/// <see cref="RunPending"/> between its iterations, so short jobs queued meanwhile (sampling,
-/// recording, snapshots) are interleaved rather than run in parallel with it.
+/// per thread. So all heavy work is serialised here. A long job (a training loop) is cut into
+/// slices, one per iteration, each posting the next with <see cref="Post"/>, so short jobs queued
+/// meanwhile (sampling, recording, snapshots) are interleaved rather than run in parallel with it.
 /// </para>
 /// </summary>
 public sealed class ComputeLane : IDisposable
@@ -55,14 +55,6 @@ public sealed class ComputeLane : IDisposable
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _queue.Add(() => Execute(() => { job(); return true; }, done));
         return done.Task;
-    }
-
-    /// <summary>Runs the jobs queued so far. Only call from a job running on this lane.</summary>
-    public void RunPending()
-    {
-        if (!IsCurrentThread) throw new InvalidOperationException("RunPending must be called on the compute lane.");
-        // Only the jobs already queued: a job that re-posts itself must not keep this call going.
-        for (int n = _queue.Count; n > 0 && _queue.TryTake(out var action); n--) action();
     }
 
     private static void Execute<T>(Func<T> job, TaskCompletionSource<T> done)
