@@ -12,10 +12,11 @@ public sealed class SamplingPanelTests : LabComponentContext
     public void Dragging_the_slider_samples_once_for_the_final_temperature_after_250_ms()
     {
         var panel = RenderPanel();
-        var slider = panel.Find("[data-testid=temperature-slider] input[type=range]");
 
+        // Find the slider again for every move: each input re-renders the panel, and an element
+        // found before a render may carry an event handler id that no longer exists.
         foreach (var value in Enumerable.Range(0, 30).Select(i => (0.2 + i * 0.05).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))
-            slider.Input(value);
+            panel.Find("[data-testid=temperature-slider] input[type=range]").Input(value);
         panel.WaitForAssertion(() => Assert.Equal("1.65", panel.Find("[data-testid=temperature-value]").TextContent));
         Time.Advance(TimeSpan.FromMilliseconds(249));
         Assert.Empty(Sampler.Requests);
