@@ -57,6 +57,36 @@ public class DialogueGeneratorTests
     }
 
     [Fact]
+    public void Speech_is_in_the_present_tense_and_narration_in_the_past()
+    {
+        var (inside, outside) = SplitByQuoteTrack();
+        Assert.DoesNotContain(" was ", inside);
+        Assert.Contains(" is ", inside);
+        Assert.True(CountOf(" was ", outside) > 1000, "narration should be in the past tense");
+        Assert.True(CountOf(" is ", outside) < CountOf(" was ", outside) / 20, "narration should rarely use the present tense");
+    }
+
+    [Fact]
+    public void Narration_quotes_short_phrases_that_end_without_punctuation()
+    {
+        string text = Dialogue.Text;
+        var quote = Dialogue.Tracks[CorpusTracks.Quote];
+        int phraseEnds = Enumerable.Range(1, text.Length - 1).Count(i => text[i] == '"' && quote[i - 1] == 1 && char.IsLetter(text[i - 1]));
+        Assert.True(phraseEnds > 500, $"only {phraseEnds} quotations close right after a word");
+    }
+
+    private static (string Inside, string Outside) SplitByQuoteTrack()
+    {
+        var quote = Dialogue.Tracks[CorpusTracks.Quote];
+        var inside = new System.Text.StringBuilder();
+        var outside = new System.Text.StringBuilder();
+        for (int i = 0; i < Dialogue.Text.Length; i++) (quote[i] == 1 ? inside : outside).Append(Dialogue.Text[i] == '\n' ? ' ' : Dialogue.Text[i]);
+        return (inside.ToString(), outside.ToString());
+    }
+
+    private static int CountOf(string word, string text) => (text.Length - text.Replace(word, "").Length) / word.Length;
+
+    [Fact]
     public void Chapters_start_with_a_heading()
     {
         var first = Dialogue.Text.Split('\n')[0];

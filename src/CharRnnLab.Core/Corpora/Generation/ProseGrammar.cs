@@ -7,19 +7,22 @@ internal sealed record Character(string Name, string Subject, string Object, str
 /// A small phrase-structure grammar over <see cref="Lexicon"/>: noun phrases, past-tense
 /// narration and present-tense speech of varied length. Plain strings; quoting is the caller's job.
 /// </summary>
-internal sealed class ProseGrammar(DeterministicRandom r)
+/// <param name="r">The document's random source.</param>
+/// <param name="wordsPerClass">Use only the first this-many names, nouns, adjectives, verbs and adverbs
+/// of each list: a smaller stock is learned sooner, leaving a small model room for structure.</param>
+internal sealed class ProseGrammar(DeterministicRandom r, int wordsPerClass = int.MaxValue)
 {
-    private static string Pick(DeterministicRandom r, string[] words) => words[r.Next(words.Length)];
+    private T Pick<T>(T[] words) => words[r.Next(Math.Min(words.Length, wordsPerClass))];
 
     public Character NewCharacter() => r.Chance(0.5)
-        ? new Character(Pick(r, Lexicon.FirstNames), "she", "her", "her")
-        : new Character(Pick(r, Lexicon.FirstNames), "he", "him", "his");
+        ? new Character(Pick(Lexicon.FirstNames), "she", "her", "her")
+        : new Character(Pick(Lexicon.FirstNames), "he", "him", "his");
 
-    public string Noun() => Pick(r, Lexicon.ConcreteNouns);
-    public string Adjective() => Pick(r, Lexicon.Adjectives);
-    public string Adverb() => Pick(r, Lexicon.Adverbs);
-    public (string Base, string Past) Transitive() => r.Pick(Lexicon.TransitiveVerbs);
-    public (string Base, string Past) Intransitive() => r.Pick(Lexicon.IntransitiveVerbs);
+    public string Noun() => Pick(Lexicon.ConcreteNouns);
+    public string Adjective() => Pick(Lexicon.Adjectives);
+    public string Adverb() => Pick(Lexicon.Adverbs);
+    public (string Base, string Past) Transitive() => Pick(Lexicon.TransitiveVerbs);
+    public (string Base, string Past) Intransitive() => Pick(Lexicon.IntransitiveVerbs);
 
     /// <summary>"the lantern", "a rusty key", "her brother's old coat", "the gate of the mill".</summary>
     public string NounPhrase(string? possessive = null)
@@ -37,7 +40,7 @@ internal sealed class ProseGrammar(DeterministicRandom r)
     }
 
     /// <summary>"beside the old well".</summary>
-    public string Place() => Pick(r, Lexicon.Prepositions) + " " + NounPhrase();
+    public string Place() => Pick(Lexicon.Prepositions) + " " + NounPhrase();
 
     private string Subject(Character c) => r.Chance(0.55) ? c.Name : c.Subject;
 
@@ -47,35 +50,55 @@ internal sealed class ProseGrammar(DeterministicRandom r)
         return startOfSentence ? t : char.ToLowerInvariant(t[0]) + t[1..];
     }
 
-    /// <summary>One sentence of past-tense narration about the cast.</summary>
-    public string Narration(IReadOnlyList<Character> cast)
+    /// <summary>
+    /// One sentence of narration about the cast: past tense, as novels narrate, or with
+    /// <paramref name="present"/> the present tense people use when they retell it aloud. With
+    /// <paramref name="quotedPhrases"/>, some sentences quote a few words ("the sign said "the old
+    /// mill"."): short quotations in the narration's own words, so only a memory of the opening mark
+    /// tells where the closing one goes.
+    /// </summary>
+    public string Narration(IReadOnlyList<Character> cast, bool quotedPhrases = false, bool present = false)
     {
         var a = r.Pick(cast);
         var b = r.Pick(cast);
-        string s = r.Next(13) switch
+        string V((string Base, string Past) verb) => present ? English.ThirdPerson(verb.Base) : verb.Past;
+        string Tense(string now, string then) => present ? now : then;
+        string s = r.Next(quotedPhrases ? 16 : 13) switch
         {
-            0 => $"{Subject(a)} {Transitive().Past} {NounPhrase(a.Possessive)}{(r.Chance(0.5) ? " " + Place() : "")}.",
-            1 => $"{Time(true)}, {Subject(a)} {Intransitive().Past}{(r.Chance(0.4) ? " " + Adverb() : "")} {Place()}.",
-            2 => $"{Subject(a)} {Intransitive().Past} {Place()}, and {Subject(b)} {Transitive().Past} {NounPhrase(b.Possessive)}.",
-            3 => $"{English.Capitalize(NounPhrase())} was {Adjective()}{(r.Chance(0.4) ? ", " + Adjective() + "," : "")} and {Adjective()}.",
-            4 => $"{Subject(a)} {Transitive().Past} {NounPhrase()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {Intransitive().Past}{(r.Chance(0.5) ? " " + Adverb() : "")}.",
-            5 => $"There was {English.WithArticle(Adjective() + " " + Noun())} {Place()}, and {Subject(a)} {Transitive().Past} it {Adverb()}.",
-            6 => $"{Subject(a)} did not {Transitive().Base} {NounPhrase(a.Possessive)}.",
-            7 => $"Nobody {Transitive().Past} {NounPhrase()} {Time(false)}.",
-            8 => $"{Subject(a)} thought of {NounPhrase()}, of {NounPhrase()}, and of {Pick(r, Lexicon.AbstractNouns)}.",
-            9 => $"{Time(true)}, {Subject(a)} {Intransitive().Past} {Place()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {Transitive().Past} {NounPhrase()} {Place()}; {Subject(r.Pick(cast))} {Intransitive().Past} {Adverb()}.",
-            10 => r.Pick(["Nothing moved.", "It was late.", "The rain kept on.", $"{Subject(a)} {Intransitive().Past}.", $"It was {Adjective()}."]),
-            11 => $"{English.Capitalize(a.Possessive)} {Noun()} {Intransitive().Past} {Place()}.",
-            _ => $"{Subject(a)} read the words on {NounPhrase()} twice, {Adverb()}, and {Transitive().Past} {NounPhrase(a.Possessive)} {Place()}.",
+            13 => $"{Subject(a)} {Tense("has", "had")} written \"{NounPhrase()}\" on {NounPhrase(a.Possessive)}.",
+            14 => $"Everyone {Tense("calls", "called")} {NounPhrase()} \"{NounPhrase()}\".",
+            15 => $"The sign {Place()} {Tense("says", "said")} \"{NounPhrase()} {Place()}\" in {Adjective()} letters.",
+            0 => $"{Subject(a)} {V(Transitive())} {NounPhrase(a.Possessive)}{(r.Chance(0.5) ? " " + Place() : "")}.",
+            1 => $"{Time(true)}, {Subject(a)} {V(Intransitive())}{(r.Chance(0.4) ? " " + Adverb() : "")} {Place()}.",
+            2 => $"{Subject(a)} {V(Intransitive())} {Place()}, and {Subject(b)} {V(Transitive())} {NounPhrase(b.Possessive)}.",
+            3 => $"{English.Capitalize(NounPhrase())} {Tense("is", "was")} {Adjective()}{(r.Chance(0.4) ? ", " + Adjective() + "," : "")} and {Adjective()}.",
+            4 => $"{Subject(a)} {V(Transitive())} {NounPhrase()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {V(Intransitive())}{(r.Chance(0.5) ? " " + Adverb() : "")}.",
+            5 => $"There {Tense("is", "was")} {English.WithArticle(Adjective() + " " + Noun())} {Place()}, and {Subject(a)} {V(Transitive())} it {Adverb()}.",
+            6 => $"{Subject(a)} {Tense("does", "did")} not {Transitive().Base} {NounPhrase(a.Possessive)}.",
+            7 => $"Nobody {V(Transitive())} {NounPhrase()} {Time(false)}.",
+            8 => $"{Subject(a)} {Tense("thinks", "thought")} of {NounPhrase()}, of {NounPhrase()}, and of {Pick(Lexicon.AbstractNouns)}.",
+            9 => $"{Time(true)}, {Subject(a)} {V(Intransitive())} {Place()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {V(Transitive())} {NounPhrase()} {Place()}; {Subject(r.Pick(cast))} {V(Intransitive())} {Adverb()}.",
+            10 => r.Pick([Tense("Nothing moves.", "Nothing moved."), Tense("It is late.", "It was late."), Tense("The rain keeps on.", "The rain kept on."),
+                $"{Subject(a)} {V(Intransitive())}.", $"It {Tense("is", "was")} {Adjective()}."]),
+            11 => $"{English.Capitalize(a.Possessive)} {Noun()} {V(Intransitive())} {Place()}.",
+            _ => $"{Subject(a)} {Tense("reads", "read")} the words on {NounPhrase()} twice, {Adverb()}, and {V(Transitive())} {NounPhrase(a.Possessive)} {Place()}.",
         };
         return English.Capitalize(s);
     }
 
-    /// <summary>One to four sentences of present-tense speech from <paramref name="speaker"/> to <paramref name="listener"/>.</summary>
+    /// <summary>
+    /// One to four sentences spoken by <paramref name="speaker"/> to <paramref name="listener"/>, all in
+    /// the present tense while the narration around them is in the past, as in a novel. Half of them
+    /// retell events in the narration's own words, so the words do not show that one is inside a
+    /// quotation: the tense of each verb and the closing mark depend on remembering the opening one,
+    /// which is what makes a single "inside quotes" cell worth learning.
+    /// </summary>
     public string Speech(Character speaker, Character listener)
     {
         int sentences = r.Weighted(4, 3, 2, 1) + 1;
-        return string.Join(" ", Enumerable.Range(0, sentences).Select(_ => SpeechSentence(speaker, listener)));
+        Character[] people = [speaker, listener];
+        return string.Join(" ", Enumerable.Range(0, sentences)
+            .Select(_ => r.Chance(0.5) ? Narration(people, present: true) : SpeechSentence(speaker, listener)));
     }
 
     private string SpeechSentence(Character speaker, Character listener)
@@ -84,22 +107,22 @@ internal sealed class ProseGrammar(DeterministicRandom r)
         string s = r.Next(18) switch
         {
             0 => $"I {t.Base} {NounPhrase("my")} every {r.Pick(["morning", "evening", "week", "winter", "Sunday"])}.",
-            1 => $"You {t.Past} {NounPhrase("your")}, didn't you?",
+            1 => $"You {t.Base} {NounPhrase("your")} too, don't you?",
             2 => $"Did you {t.Base} {NounPhrase()}?",
             3 => $"{listener.Name}, we have to {t.Base} {NounPhrase("our")} before {Time(false)}.",
             4 => $"Don't {t.Base} {NounPhrase()}!",
             5 => $"There is {English.WithArticle(Adjective() + " " + Noun())} {Place()}.",
-            6 => $"It was {Adjective()}, and it was {Adjective()} -- I can't explain it.",
+            6 => $"It is {Adjective()}, and it is {Adjective()} -- I can't explain it.",
             7 => $"I'm not {Adjective()}; I'm {Adjective()}.",
             8 => $"{r.Pick(["Where", "Why", "When", "How"])} did you {t.Base} {NounPhrase()}?",
             9 => $"{speaker.Name} never {English.ThirdPerson(t.Base)} anything {Adverb()}, and you know it.",
             10 => $"We'll {Intransitive().Base} {Place()} until {Time(false)}.",
-            11 => $"It took us {r.Pick(Lexicon.NumberWords)} days to {t.Base} {NounPhrase()}.",
+            11 => $"It takes us {r.Pick(Lexicon.NumberWords)} days to {t.Base} {NounPhrase()}.",
             12 => $"You're {Adjective()}, {listener.Name}.",
             13 => r.Pick(["No.", "Yes.", "Of course.", "Perhaps.", "Listen to me.", "Not now.", "Go on.", "I know."]),
             14 => $"If you {t.Base} {NounPhrase()}, I won't {Transitive().Base} {NounPhrase("your")}.",
             15 => $"My {Noun()} is {Adjective()}, but {listener.Possessive} {Noun()} is {Adjective()}.",
-            16 => $"Who {t.Past} {NounPhrase()} {Place()}?",
+            16 => $"Who {English.ThirdPerson(t.Base)} {NounPhrase()} {Place()}?",
             _ => $"They say {English.WithArticle(Adjective() + " " + Noun())} {English.ThirdPerson(Intransitive().Base)} {Place()} {r.Pick(Lexicon.Subordinators)} the {Noun()} {English.ThirdPerson(Intransitive().Base)}.",
         };
         return English.Capitalize(s);
@@ -116,5 +139,5 @@ internal sealed class ProseGrammar(DeterministicRandom r)
     /// <summary>A verb of saying that fits the speech: questions are asked, statements are not.</summary>
     public string SpeechVerb(string speech) => speech.EndsWith('?')
         ? r.Pick(["asked", "asked", "whispered", "wondered", "demanded"])
-        : Pick(r, Lexicon.SpeechVerbs);
+        : Pick(Lexicon.SpeechVerbs);
 }
