@@ -50,6 +50,10 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("hover-values")).ToContainTextAsync("tanh(c)");
 
             await Expect(page.GetByTestId("feature-chip").First).ToBeVisibleAsync();
+            await page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-button]").ClickAsync();
+            await Expect(page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-summary]")).ToContainTextAsync("R²");
+            await page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-chip]").First.ClickAsync();
+            await Expect(page.GetByTestId("neuron-selected")).ToContainTextAsync("cell #");
             await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=gate-chart] .js-plotly-plot')?.data?.length === 3");
 
             await SelectTextAsync(page, 120, 160);

@@ -27,6 +27,8 @@ public partial class NeuronsPage : IDisposable
     private IReadOnlyList<RangeMatch> _matches = [];
     private double _threshold = 0.5;
     private IDisposable? _subscription;
+    private Dictionary<string, SparseProbeResult> _probes = [];
+    private string? _probing;
 
     [Inject] private NeuronLab Lab { get; set; } = null!;
     [Inject] private RunManager Runs { get; set; } = null!;
@@ -76,6 +78,7 @@ public partial class NeuronsPage : IDisposable
         var kind = _recording is not null && recording.Recording.RecordedKinds.Contains(_selection.Kind) ? _selection.Kind : recording.DefaultKind;
         var keep = _recording is not null && _selection.Layer < recording.Recording.Layers && _selection.Unit < recording.Recording.Units;
         _selection = keep ? _selection with { Kind = kind } : StartingCell(recording, kind);
+        if (_recording?.Id != recording.Id) _probes = [];
         _recording = recording;
         _range = null;
         _matches = [];
@@ -112,6 +115,30 @@ public partial class NeuronsPage : IDisposable
     {
         if (_recording is null || _range is not { } range) return;
         _matches = NeuronLab.FindRange(_recording, range.Start, range.End, _selection.Kind, (float)_threshold);
+    }
+
+    private async Task ProbeAsync(string feature)
+    {
+        if (_recording is not { } recording || _probing is not null) return;
+        _probing = feature;
+        _error = null;
+        StateHasChanged();
+        try
+        {
+            var probe = await Lab.ProbeAsync(recording, feature, _cancel?.Token ?? default);
+            if (_recording?.Id == recording.Id) _probes[feature] = probe;
+        }
+        catch (CharRnnException ex)
+        {
+            _error = ex.Message;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _probing = null;
+        }
     }
 
     private static string Caption(NeuronRecording r) =>

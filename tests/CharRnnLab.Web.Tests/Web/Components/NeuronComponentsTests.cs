@@ -62,6 +62,33 @@ public sealed class NeuronComponentsTests : LabComponentContext
     }
 
     [Fact]
+    public void A_feature_offers_a_probe_and_then_lists_its_heaviest_cells()
+    {
+        var quote = new FeatureReport("quote", "inside quotes", true, 0.4, 0, 1,
+            [new RankedCell(1, 117, ActivationKind.TanhCell, 0.31, 1)], null, null);
+        var probe = new SparseProbeResult(0.01, 0.2,
+            [new RankedCell(1, 78, ActivationKind.TanhCell, 0.32, -1), new RankedCell(0, 31, ActivationKind.Hidden, 0.18, 1)],
+            0.45, 0.40, 0.813, 0.62, 256, 8000, 2000, []);
+        var asked = new List<string>();
+        var picked = new List<CellId>();
+        IRenderedComponent<FeatureChips> Chips(IReadOnlyDictionary<string, SparseProbeResult> probes, string? probing = null) =>
+            Render<FeatureChips>(p => p.Add(c => c.Features, [quote]).Add(c => c.Probes, probes).Add(c => c.Probing, probing)
+                .Add(c => c.OnProbe, (string f) => asked.Add(f)).Add(c => c.OnSelect, (CellId cell) => picked.Add(cell)));
+
+        Chips(new Dictionary<string, SparseProbeResult>()).Find("[data-testid=probe-button]").Click();
+        Assert.Equal(["quote"], asked);
+        Assert.Contains("fitting", Chips(new Dictionary<string, SparseProbeResult>(), probing: "quote").Find("[data-testid=probe-busy]").TextContent);
+
+        var fitted = Chips(new Dictionary<string, SparseProbeResult> { ["quote"] = probe });
+        Assert.Equal("probe: 2 cells · held-out R² 0.40 · 81 % right (majority 62 %)", fitted.Find("[data-testid=probe-summary]").TextContent.Trim());
+        var chips = fitted.FindAll("[data-testid=probe-chip]");
+        Assert.Equal(["L2 tanh(c) #78 · w=-0.32", "L1 h #31 · w=+0.18"], chips.Select(c => c.TextContent.Trim()));
+        chips[1].Click();
+        Assert.Equal([new CellId(0, ActivationKind.Hidden, 31)], picked);
+        Assert.Empty(fitted.FindAll("[data-testid=probe-button]"));
+    }
+
+    [Fact]
     public void The_legend_reads_closed_to_open_for_gates_and_minus_one_to_one_otherwise()
     {
         var gate = Render<ColourLegend>(p => p.Add(c => c.Kind, ActivationKind.ForgetGate));

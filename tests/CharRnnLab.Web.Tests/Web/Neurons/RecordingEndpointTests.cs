@@ -45,6 +45,21 @@ public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFi
     private HttpClient Http() => new() { BaseAddress = fixture.Lab.BaseAddress };
 
     [Fact]
+    public async Task A_probe_fits_line_position_from_a_few_of_the_recorded_cells()
+    {
+        var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+
+        var probe = await Lab.ProbeAsync(recording, "linepos");
+
+        Assert.InRange(probe.Cells.Count, 1, probe.Candidates);
+        Assert.All(probe.Cells, c => Assert.NotEqual(CharRnnLab.Core.Analysis.Recording.ActivationKind.Cell, c.Kind));  // tanh(c) stands in for raw c
+        Assert.True(probe.TrainR2 > 0, $"train R² {probe.TrainR2}");
+        var error = await Assert.ThrowsAsync<LabException>(() => Lab.ProbeAsync(recording, "url"));   // the test corpus has no URL
+        Assert.Contains("does not vary", error.Message);
+        await Assert.ThrowsAsync<CharRnnException>(() => Lab.ProbeAsync(recording, "sentiment"));
+    }
+
+    [Fact]
     public async Task The_array_endpoints_return_one_byte_per_value_plus_per_unit_ranges()
     {
         var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
