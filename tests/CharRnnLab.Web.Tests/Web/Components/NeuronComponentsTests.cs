@@ -78,6 +78,7 @@ public sealed class NeuronComponentsTests : LabComponentContext
         Chips(new Dictionary<string, SparseProbeResult>()).Find("[data-testid=probe-button]").Click();
         Assert.Equal(["quote"], asked);
         Assert.Contains("fitting", Chips(new Dictionary<string, SparseProbeResult>(), probing: "quote").Find("[data-testid=probe-busy]").TextContent);
+        Assert.True(Chips(new Dictionary<string, SparseProbeResult>(), probing: "url").Find("[data-testid=probe-button]").HasAttribute("disabled"));
 
         var fitted = Chips(new Dictionary<string, SparseProbeResult> { ["quote"] = probe });
         Assert.Equal("probe: 2 cells · held-out R² 0.40 · 81 % right (majority 62 %)", fitted.Find("[data-testid=probe-summary]").TextContent.Trim());
