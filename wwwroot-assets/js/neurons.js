@@ -7,6 +7,7 @@
 
 import { showHover, hoverHint } from "./neurons-hover.js";
 import { fetchOk, fetchBytes, readBlock, readGuesses, lookupTable } from "./neurons-data.js";
+import { drawOverview, cellAt, markUnit } from "./neurons-overview.js";
 
 const views = new WeakMap();
 const marks = { " ": "·", "\t": "→\t", "\n": "↵", "\r": "␍" };
@@ -90,6 +91,26 @@ function paint(state) {
     data.recolourMs = (finished - started).toFixed(2);
     data.recolours = String(state.timings.recolourMs.length);
     data.selected = state.painted;
+    showOverview(state, block, mapping);
+}
+
+// The cells × characters heatmap of the selected layer and kind, redrawn only when those change.
+function showOverview(state, block, mapping) {
+    const { element, canvas, marker } = state.overview;
+    const key = arrayKey(state.selection.layer, state.selection.kind);
+    if (element.dataset.drawn !== key) {
+        drawOverview(canvas, block, mapping, state.meta.palette, state.meta.characters);
+        element.dataset.drawn = key;
+    }
+    markUnit(marker, state.selection.unit, state.meta.units);
+}
+
+function onOverviewClick(state, event) {
+    const { unit, index } = cellAt(state.overview.canvas, event, state.meta.units, state.meta.characters);
+    const cell = { ...state.selection, unit };
+    choose(state, cell);
+    state.dotnet.invokeMethodAsync("OnCellChosen", cell.layer, cell.kind, cell.unit);
+    state.spans[index]?.scrollIntoView({ block: "nearest" });
 }
 
 async function ensureLoaded(state, kind) {
@@ -192,16 +213,19 @@ function onKey(event) {
 
 /**
  * Shows a recording: fetches its text, guesses and the selected kind's arrays, builds the
- * spans, colours them and only then puts them in the page (one layout). meta: { base,
+ * spans, colours them and only then puts them in the page (one layout); overview holds the
+ * heatmap's canvas and row marker. meta: { base,
  * characters, units, layers: [1, 2], kinds: [{ name, symbol, mapping }], vocabulary: [...], k,
  * palette: [...201 colours], selection: { layer, kind, unit } }. Returns the milliseconds from
  * the call until the coloured text was in the page (also in data-render-ms).
  */
-export async function load(element, hover, meta, dotnet) {
+export async function load(element, hover, overview, meta, dotnet) {
     const started = performance.now();
     dispose(element);
+    delete overview.dataset.drawn;
     const state = {
-        element, hover, meta, dotnet, spans: [], hovered: -1, selection: { ...meta.selection }, painted: null,
+        element, hover, meta, dotnet,
+        overview: { element: overview, canvas: overview.querySelector("canvas"), marker: overview.querySelector(".overview-marker") }, spans: [], hovered: -1, selection: { ...meta.selection }, painted: null,
         arrays: new Map(), loaded: new Map(), units: new Map(), guesses: null,
         timings: { renderMs: 0, recolourMs: [], phases: {} },
     };
@@ -234,6 +258,7 @@ export async function load(element, hover, meta, dotnet) {
         mouseup: () => onMouseUp(state),
     };
     for (const [name, listener] of Object.entries(state.listeners)) element.addEventListener(name, listener);
+    state.overview.canvas.onclick = e => onOverviewClick(state, e);
     state.onClick = e => onClick(state, e);
     document.addEventListener("click", state.onClick, true);
     document.addEventListener("keydown", onKey);
@@ -268,6 +293,7 @@ export function dispose(element) {
     if (!state) return;
     for (const [name, listener] of Object.entries(state.listeners ?? {})) element.removeEventListener(name, listener);
     document.removeEventListener("click", state.onClick, true);
+    state.overview.canvas.onclick = null;
     if (activeView === state) {
         document.removeEventListener("keydown", onKey);
         activeView = null;

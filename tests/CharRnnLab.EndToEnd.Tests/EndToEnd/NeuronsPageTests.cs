@@ -44,6 +44,12 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", new System.Text.RegularExpressions.Regex($"/{int.Parse(unit) + 1}$"));
             await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync($"layer 1 · tanh(c) · cell #{int.Parse(unit) + 1}");
 
+            await Expect(page.GetByTestId("neuron-overview")).ToHaveAttributeAsync("data-drawn", "1/tanh_cell");
+            var overview = await page.GetByTestId("neuron-overview").BoundingBoxAsync();
+            await page.GetByTestId("neuron-overview").ClickAsync(new() { Position = new() { X = overview!.Width / 2, Y = overview.Height * 2.5f / 16 } });
+            await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync("layer 1 · tanh(c) · cell #2");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", "1/tanh_cell/2");
+
             await page.Locator($"{Text} span").Nth(40).HoverAsync();
             await Expect(page.GetByTestId("hover-guess")).ToHaveCountAsync(5);
             await Expect(page.GetByTestId("neuron-hover")).ToContainTextAsync("%");

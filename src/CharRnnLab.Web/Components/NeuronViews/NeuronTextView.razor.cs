@@ -13,7 +13,7 @@ namespace CharRnnLab.Web.Components.NeuronViews;
 /// </summary>
 public partial class NeuronTextView
 {
-    private ElementReference _text, _hover;
+    private ElementReference _text, _hover, _overview;
     private IJSObjectReference? _module;
     private DotNetObjectReference<NeuronTextView>? _self;
     private string? _loadedId;
@@ -48,7 +48,7 @@ public partial class NeuronTextView
             {
                 _loadedId = Recording.Id;
                 _shown = Selected;
-                double milliseconds = await _module.InvokeAsync<double>("load", _text, _hover, Meta(), _self);
+                double milliseconds = await _module.InvokeAsync<double>("load", _text, _hover, _overview, Meta(), _self);
                 await OnLoaded.InvokeAsync(milliseconds);
             }
             else if (_shown != Selected)
