@@ -3,14 +3,15 @@
 // as the text. Cells that fire in some places and not others stand out as streaks; a click
 // picks the row's cell and scrolls the text to the column's characters (as LSTMVis does).
 
-import { toScale } from "./neurons-data.js";
+import { lookupTable } from "./neurons-data.js";
 
 const hexToRgb = hex => [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
 
 /** Draws [units × columns] into the canvas: one canvas pixel per unit and column; CSS stretches it. */
 export function drawOverview(canvas, block, mapping, palette, characters) {
-    const rgb = palette.map(hexToRgb);
     const units = block.columns;
+    // Per unit, byte level → [r, g, b] through the text's own lookup table, so both use one scale.
+    const tables = Array.from({ length: units }, (_, u) => lookupTable(block, u, mapping, palette).map(hexToRgb));
     const columns = Math.max(1, Math.min(characters, canvas.clientWidth || 600));
     canvas.width = columns;
     canvas.height = units;
@@ -24,9 +25,7 @@ export function drawOverview(canvas, block, mapping, palette, characters) {
             for (let u = 0; u < units; u++) sums[u] += block.q[row + u];
         }
         for (let u = 0; u < units; u++) {
-            const lo = block.lo[u], step = (block.hi[u] - lo) / 255;
-            const scale = Math.max(Math.abs(lo), Math.abs(block.hi[u]));
-            const [r, g, b] = rgb[Math.round((toScale(mapping, lo + step * sums[u] / (to - from), scale) + 1) * 100)];
+            const [r, g, b] = tables[u][Math.round(sums[u] / (to - from))];
             const at = 4 * (u * columns + x);
             image.data[at] = r; image.data[at + 1] = g; image.data[at + 2] = b; image.data[at + 3] = 255;
         }

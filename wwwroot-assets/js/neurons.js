@@ -239,18 +239,21 @@ export async function load(element, hover, overview, meta, dotnet) {
         const guesses = fetchBytes(`${meta.base}/guesses`);
         const arrays = ensureSelected(state);
         const symbols = Array.from(await text); // code points, as the recorder's symbols
+        if (views.get(element) !== state) return -1; // a newer load() took the element over
         state.symbolAt = i => symbols[i];
         const { fragment, spans } = buildSpans(symbols);
         state.spans = spans;
         mark("spans");
         await arrays;
+        if (views.get(element) !== state) return -1;
         mark("arrays");
         paint(state);
         element.replaceChildren(fragment);
         mark("coloured");
         state.guesses = readGuesses(await guesses, meta.characters, meta.k);
+        if (views.get(element) !== state) return -1;
     } catch (error) {
-        fail(state, error);
+        if (views.get(element) === state) fail(state, error);
         return -1;
     }
     state.listeners = {

@@ -29,10 +29,10 @@ public sealed class DialogueGenerator : ICorpusGenerator
             int start = output.Length;
             switch (random.Weighted(25, 50, 25))
             {
-                case 0: WriteNarration(output, random, grammar, cast, random.Between(2, 7)); break;
+                case 0: WriteNarration(output, grammar, cast, random.Between(2, 7)); break;
                 case 1: WriteSpeech(output, random, grammar, cast); break;
                 default:
-                    WriteNarration(output, random, grammar, cast, random.Between(1, 3));
+                    WriteNarration(output, grammar, cast, random.Between(1, 3));
                     output.Append(' ');
                     WriteSpeech(output, random, grammar, cast);
                     break;
@@ -53,7 +53,7 @@ public sealed class DialogueGenerator : ICorpusGenerator
         };
     }
 
-    private static void WriteNarration(TrackedText output, DeterministicRandom random, ProseGrammar grammar, List<Character> cast, int sentences)
+    private static void WriteNarration(TrackedText output, ProseGrammar grammar, List<Character> cast, int sentences)
     {
         for (int s = 0; s < sentences; s++)
         {
@@ -94,13 +94,8 @@ public sealed class DialogueGenerator : ICorpusGenerator
         }
     }
 
-    private static void Quote(TrackedText output, string speech)
-    {
-        output[CorpusTracks.Quote] = 1;
-        output.Append('"').Append(speech);
-        output[CorpusTracks.Quote] = 0;
-        output.Append('"');
-    }
+    /// <summary>Speech holds no quote marks of its own, so the emitter's toggling marks exactly the quotation.</summary>
+    private static void Quote(TrackedText output, string speech) => Markup.Emit(output, $"\"{speech}\"");
 
     /// <summary>A speech's final full stop becomes a comma before its attribution; ? and ! stay.</summary>
     private static string WithComma(string speech) => speech.EndsWith('.') ? speech[..^1] + "," : speech;

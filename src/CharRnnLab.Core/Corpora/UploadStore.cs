@@ -14,7 +14,6 @@ public sealed class UploadStore(string directory, long maxBytes)
     private readonly Lock _gate = new();
 
     public string Directory => directory;
-    public long MaxBytes => maxBytes;
 
     /// <summary>The stored uploads' paths in ordinal order.</summary>
     public IReadOnlyList<string> Files() => System.IO.Directory.Exists(directory)

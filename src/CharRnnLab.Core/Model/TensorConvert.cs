@@ -18,15 +18,16 @@ internal static class TensorConvert
     public static Tensor FromFloats(float[] values, long[] shape, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        return torch.tensor(values, shape).to(device).MoveToOuterDisposeScope(); // torch.tensor copies the array
+        return torch.tensor(values, shape).to(device).DetachFromDisposeScope(); // torch.tensor copies the array
     }
 
-    /// <summary>An int64 tensor of symbol indices (what embedding and cross-entropy need).</summary>
+    /// <summary>An int64 tensor of symbol indices (what embedding and cross-entropy need), outside any
+    /// dispose scope (the caller owns it).</summary>
     public static Tensor FromSymbols(int[] symbols, long[] shape, Device device)
     {
         using var scope = torch.NewDisposeScope();
         var longs = Array.ConvertAll(symbols, s => (long)s);
-        return torch.tensor(longs, shape).to(device).MoveToOuterDisposeScope();
+        return torch.tensor(longs, shape).to(device).DetachFromDisposeScope();
     }
 
     /// <summary>Copies <paramref name="values"/> into an existing tensor (a parameter) without autograd.</summary>

@@ -63,7 +63,7 @@ internal sealed class TrainingRun : IDisposable
         {
             run.LoadOptimizer(checkpoint.OptimizerState);
             var state = checkpoint.Resume;
-            if (state.CorpusFingerprint == corpusFingerprint && state.HiddenStreams == loader.Batch && state.BatchCursor < loader.TrainBatches)
+            if (state.CorpusFingerprint == corpusFingerprint && state.HiddenStreams == loader.Batch && state.BatchCursor >= 0 && state.BatchCursor < loader.TrainBatches)
             {
                 run._hidden.Dispose();
                 run._hidden = RecurrentState.FromArrays(checkpoint.Weights.Config, loader.Batch, state.HiddenH, state.HiddenC, device);
@@ -115,10 +115,11 @@ internal sealed class TrainingRun : IDisposable
         if (_validation is null) return null;
         int batches = maxBatches > 0 ? Math.Min(maxBatches, _loader.ValidationBatches) : _loader.ValidationBatches;
         _model.eval();
+        RecurrentState? state = null;
         try
         {
             using var noGrad = torch.no_grad();
-            var state = _model.ZeroState(_loader.ValidationStreams);
+            state = _model.ZeroState(_loader.ValidationStreams);
             double sum = 0;
             for (int k = 0; k < batches; k++)
             {
@@ -129,11 +130,11 @@ internal sealed class TrainingRun : IDisposable
                 state.Dispose();
                 state = next.DetachForNextBatch();
             }
-            state.Dispose();
             return sum / batches;
         }
         finally
         {
+            state?.Dispose();
             _model.train();
         }
     }

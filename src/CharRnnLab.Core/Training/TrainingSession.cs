@@ -69,6 +69,8 @@ public sealed class TrainingSession : IDisposable
         TrainingConfig? overrides = null, ComputeLane? lane = null)
     {
         var checkpoint = CheckpointFile.Read(checkpointDirectory);
+        // A path to checkpoint.crnn itself reads fine; later saves need the directory it is in.
+        checkpointDirectory = Path.GetDirectoryName(Path.GetFullPath(CheckpointFile.PathFor(checkpointDirectory)))!;
         var meta = checkpoint.Metadata;
         CheckVocabulary(meta, corpus, checkpointDirectory);
         var training = overrides ?? meta.Training;
@@ -103,7 +105,7 @@ public sealed class TrainingSession : IDisposable
             if (_state != TrainingState.Idle) throw new InvalidOperationException($"The run was already started (it is {_state}).");
             _state = TrainingState.Running;
         }
-        Lane.Post(() => { Announce(TrainingState.Running, null); Step(); });
+        Lane.Post(() => Step(announceRunning: true));
     }
 
     /// <summary>Stops before the next iteration; the state becomes Paused once the current one is done.</summary>
@@ -120,7 +122,7 @@ public sealed class TrainingSession : IDisposable
             if (_state != TrainingState.Paused || _cancelRequested) return;
             _state = TrainingState.Running;
         }
-        Lane.Post(() => { Announce(TrainingState.Running, null); Step(); });
+        Lane.Post(() => Step(announceRunning: true));
     }
 
     /// <summary>Stops after the current iteration, saves a checkpoint (if the run has a directory) and ends as Cancelled.</summary>
@@ -142,12 +144,19 @@ public sealed class TrainingSession : IDisposable
         return Lane.Run(_loop.Snapshot);
     }
 
-    /// <summary>One lane job: an iteration, or the pause/cancel/finish that replaces it.</summary>
-    private void Step()
+    /// <summary>
+    /// One lane job: an iteration, or the pause/cancel/finish that replaces it. The first job after
+    /// Start or Resume announces Running inside the try, so an observer that throws fails the run
+    /// instead of leaving it Running with nothing queued.
+    /// </summary>
+    private void Step() => Step(announceRunning: false);
+
+    private void Step(bool announceRunning)
     {
         try
         {
             if (!ShouldIterate()) return;
+            if (announceRunning) Announce(TrainingState.Running, null);
             ApplyThreads();
             _loop.Meter.Start();
             _loop.Iterate();

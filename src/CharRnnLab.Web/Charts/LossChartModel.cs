@@ -49,13 +49,6 @@ public sealed class LossChartModel
         return new LossChartDelta(redraw, added.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ChartPoint>)kv.Value));
     }
 
-    /// <summary>Forgets everything (a run resumed from an older checkpoint, or another run shown).</summary>
-    public void Reset()
-    {
-        foreach (var series in _series.Values) series.Clear();
-        _lastIteration = -1;
-    }
-
     private bool Add(LossTrace trace, ChartPoint point, Dictionary<LossTrace, List<ChartPoint>> added)
     {
         if (!double.IsFinite(point.Y)) return false;

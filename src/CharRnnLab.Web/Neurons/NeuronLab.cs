@@ -57,11 +57,14 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
     public async Task<SparseProbeResult> ProbeAsync(NeuronRecording recording, string feature, CancellationToken cancel = default)
     {
         var track = FeatureTracks.Find(feature);
-        float[] values = track.Compute(recording.Recording.Symbols);
-        if (values.Min() == values.Max())
-            throw new LabException($"The {track.Name} feature does not vary in this text, so there is nothing to probe. Use a text where it does.");
         var cells = new CellSelection(Kinds: HuntKinds(recording.Recording));
-        return await runs.Lane.Run(() => SparseProbe.Fit(recording.Recording, values, cells: cells, binary: track.IsBinary)).WaitAsync(cancel);
+        return await runs.Lane.Run(() =>
+        {
+            float[] values = track.Compute(recording.Recording.Symbols);
+            if (values.Min() == values.Max())
+                throw new LabException($"The {track.Name} feature does not vary in this text, so there is nothing to probe. Use a text where it does.");
+            return SparseProbe.Fit(recording.Recording, values, cells: cells, binary: track.IsBinary);
+        }).WaitAsync(cancel);
     }
 
     /// <summary>LSTMVis-style search: cells above <paramref name="threshold"/> on [start, end) and below it just around.</summary>

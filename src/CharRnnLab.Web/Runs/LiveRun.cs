@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
@@ -18,15 +17,13 @@ public sealed class LiveRun : ITrainingObserver
     private RunSummary _summary;
     private (int Iteration, DateTime TakenAt, ModelWeights Weights)? _snapshot;
 
-    public LiveRun(RunSummary summary, ComputeLane lane, RunHistoryBuffer history)
+    public LiveRun(RunSummary summary, RunHistoryBuffer history)
     {
         _summary = summary;
-        Lane = lane;
         History = history;
     }
 
     public string Id => _summary.Id;
-    public ComputeLane Lane { get; }
     public RunHistoryBuffer History { get; }
     public TrainingSession Session { get; private set; } = null!;
 
@@ -45,9 +42,6 @@ public sealed class LiveRun : ITrainingObserver
 
     /// <summary>No more events will come (the session ended).</summary>
     public void CompleteEvents() => _events.Writer.TryComplete();
-
-    /// <summary>Queues a state the lab decided itself (e.g. shown at once when pausing).</summary>
-    public void Enqueue(TrainingStateChange change) => _events.Writer.TryWrite(change);
 
     void ITrainingObserver.OnProgress(TrainingProgress progress) => _events.Writer.TryWrite(progress);
     void ITrainingObserver.OnSample(TrainingSample sample) => _events.Writer.TryWrite(sample);

@@ -91,7 +91,7 @@ public sealed class RunManager : IHostedService
             var summary = new RunSummary(id, name, corpus.Name, RunState.Running, null, 0, 0, null, null, null, now, now, request with { Name = name });
             var directory = RunDirectory(id);
             Directory.CreateDirectory(directory);
-            var live = new LiveRun(summary, Lane, new RunHistoryBuffer(_options.MaxChartPoints));
+            var live = new LiveRun(summary, new RunHistoryBuffer(_options.MaxChartPoints));
             try
             {
                 live.Attach(await Task.Run(() => TrainingSession.Create(corpus, request.ToModelConfig(),
@@ -194,7 +194,7 @@ public sealed class RunManager : IHostedService
             var history = new RunHistoryBuffer(_options.MaxChartPoints);
             history.Restore(_store.ReadProgress(run.Id), _store.ReadSamples(run.Id));
             var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
-            var live = new LiveRun(summary, Lane, history);
+            var live = new LiveRun(summary, history);
             live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));
             live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
             _store.Update(summary);

@@ -12,7 +12,17 @@ public sealed class TrainPageTests(LabBrowserFixture fixture)
     public async Task A_tiny_run_streams_to_the_chart_and_samples_resample_and_survive_a_reload()
     {
         var page = await fixture.NewPageAsync();
-        await fixture.ScreenshotOnFailureAsync(page, "train-page", () => TrainWatchSampleReloadAsync(page));
+        try
+        {
+            await fixture.ScreenshotOnFailureAsync(page, "train-page", () => TrainWatchSampleReloadAsync(page));
+        }
+        finally
+        {
+            // The run is long on purpose; if a step fails before "stop", the shared lab must not stay
+            // busy, or the later browser tests fail with "already training" and hide this failure.
+            var runs = fixture.Lab.Service<RunManager>();
+            if (runs.Active is { } active) runs.Stop(active.Id);
+        }
     }
 
     private async Task TrainWatchSampleReloadAsync(IPage page)

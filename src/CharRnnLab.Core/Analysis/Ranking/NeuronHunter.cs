@@ -51,7 +51,7 @@ public static class NeuronHunter
         {
             return Report(correlated, SparseProbe.Fit(recording, feature, options.ProbeOptions, options.Cells, track.IsBinary), null);
         }
-        catch (CharRnnException ex)
+        catch (CharRnnException ex) when (ex is not ConfigException)
         {
             return Report(correlated, null, "No probe: " + ex.Message);
         }

@@ -34,6 +34,8 @@ internal sealed class ProbeData
     public static ProbeData Build(Recording.ActivationRecording recording, float[] feature, SparseProbeOptions options, CellSelection cells)
     {
         int n = recording.Characters, units = recording.Units;
+        if (feature.Length != n)
+            throw new ArgumentException($"The feature has {feature.Length} values for {n} characters.", nameof(feature));
         int testStart = n - (int)Math.Floor(n * options.TestFraction);
         if (testStart < 10 || n - testStart < 2)
             throw new CharRnnException($"The text is too short for a probe ({n} characters); give at least 50.");

@@ -12,7 +12,6 @@ internal sealed class StreamPlan
 {
     private StreamPlan(int characters, int streams, int warmUp, int segmentLength)
     {
-        Characters = characters;
         Streams = streams;
         WarmUp = warmUp;
         SegmentLength = segmentLength;
@@ -29,7 +28,6 @@ internal sealed class StreamPlan
         }
     }
 
-    public int Characters { get; }
     public int Streams { get; }
     public int WarmUp { get; }
     public int SegmentLength { get; }

@@ -26,20 +26,29 @@ internal sealed class ChecksumStore(string path)
 
     public RecordedChecksum? Find(string name) => Read().GetValueOrDefault(name);
 
+    /// <summary>Serialises read-modify-write of the file: downloads of different corpora may finish together.</summary>
+    private static readonly Lock FileLock = new();
+
     public void Record(string name, RecordedChecksum checksum)
     {
-        var all = Read();
-        all[name] = checksum;
-        Write(all);
+        lock (FileLock)
+        {
+            var all = Read();
+            all[name] = checksum;
+            Write(all);
+        }
     }
 
     /// <summary>Forgets a recorded checksum; the next download is trusted anew.</summary>
     public bool Forget(string name)
     {
-        var all = Read();
-        if (!all.Remove(name)) return false;
-        Write(all);
-        return true;
+        lock (FileLock)
+        {
+            var all = Read();
+            if (!all.Remove(name)) return false;
+            Write(all);
+            return true;
+        }
     }
 
     private Dictionary<string, RecordedChecksum> Read()
@@ -58,7 +67,7 @@ internal sealed class ChecksumStore(string path)
 
     private void Write(Dictionary<string, RecordedChecksum> all)
     {
-        string temp = path + ".tmp";
+        string temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(all, Json));
         File.Move(temp, path, overwrite: true);
     }

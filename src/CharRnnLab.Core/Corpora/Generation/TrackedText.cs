@@ -21,9 +21,6 @@ public sealed class TrackedText
 
     public int Length => _text.Length;
 
-    /// <summary>The last character written, or '\n' for an empty text (a fresh line).</summary>
-    public char LastChar => _text.Length == 0 ? '\n' : _text[^1];
-
     public float this[string track]
     {
         get => _current[IndexOf(track)];

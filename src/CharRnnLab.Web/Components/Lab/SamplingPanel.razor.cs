@@ -105,6 +105,11 @@ public partial class SamplingPanel
         {
             _error = ex.Message;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // E.g. the run ended while its weights were being copied: say so rather than spin forever.
+            _error = $"Sampling failed: {ex.Message} Try again.";
+        }
         if (!cancellationToken.IsCancellationRequested) _pending = false;
         await InvokeAsync(StateHasChanged);
     }

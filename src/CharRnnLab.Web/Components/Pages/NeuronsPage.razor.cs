@@ -78,7 +78,11 @@ public partial class NeuronsPage : IDisposable
         var kind = _recording is not null && recording.Recording.RecordedKinds.Contains(_selection.Kind) ? _selection.Kind : recording.DefaultKind;
         var keep = _recording is not null && _selection.Layer < recording.Recording.Layers && _selection.Unit < recording.Recording.Units;
         _selection = keep ? _selection with { Kind = kind } : StartingCell(recording, kind);
-        if (_recording?.Id != recording.Id) _probes = [];
+        if (_recording?.Id != recording.Id)
+        {
+            _probes = [];
+            _textLoaded = false; // the gate charts wait for the new text again
+        }
         _recording = recording;
         _range = null;
         _matches = [];
