@@ -7,16 +7,22 @@ public sealed class UsageException(string message) : Exception(message);
 
 /// <summary>
 /// Reads `--name value`, `--name=value` and `--flag` options plus positional words.
+/// A switch (a flag that takes no value, such as --force) never takes the next word, so
+/// `fetch --force NAME` leaves NAME positional; `--help` is always a switch.
 /// Every option must be consumed; <see cref="EnsureAllUsed"/> rejects unknown ones.
 /// </summary>
 public sealed class ArgReader
 {
     private readonly Dictionary<string, List<string?>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _switches;
     public IReadOnlyList<string> Positional { get; }
 
-    public ArgReader(string[] args, string command = "")
+    /// <param name="args">The words after the command's name.</param>
+    /// <param name="switches">Names of the command's switches (without "--"); they never take the next word.</param>
+    public ArgReader(string[] args, IEnumerable<string>? switches = null)
     {
+        _switches = new HashSet<string>(switches ?? [], StringComparer.Ordinal) { "help" };
         var positional = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -26,21 +32,26 @@ public sealed class ArgReader
             string? value = null;
             int eq = name.IndexOf('=');
             if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
-            else if (i + 1 < args.Length && !IsOptionName(args[i + 1])) value = args[++i];
+            else if (TakesNextWord(name, args, i)) value = args[++i];
             if (!_options.TryGetValue(name, out var list)) _options[name] = list = new List<string?>();
             list.Add(value);
         }
         Positional = positional;
     }
 
+    private bool TakesNextWord(string name, string[] args, int i) =>
+        !_switches.Contains(name) && i + 1 < args.Length && !IsOptionName(args[i + 1]);
+
     // "--x" is an option name; "-1.5" or "-" are values.
     private static bool IsOptionName(string s) => s.StartsWith("--", StringComparison.Ordinal) && s.Length > 2;
 
     public bool Has(string name) => _options.ContainsKey(name);
 
-    /// <summary>A boolean switch; `--flag` alone or `--flag true|false`.</summary>
+    /// <summary>A boolean switch declared to the constructor; `--flag` alone or `--flag=true|false`.</summary>
     public bool Flag(string name)
     {
+        if (!_switches.Contains(name))
+            throw new InvalidOperationException($"--{name} is read as a switch but was not declared one.");
         if (!_options.TryGetValue(name, out var values)) return false;
         _used.Add(name);
         string? v = values[^1];

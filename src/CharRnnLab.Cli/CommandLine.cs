@@ -29,7 +29,7 @@ public static class CommandLine
         }
         try
         {
-            var options = new ArgReader(args.Skip(1).ToArray(), command.Name);
+            var options = new ArgReader(args.Skip(1).ToArray(), command.Switches);
             if (options.Flag("help")) { stdout.WriteLine(command.Help); return Ok; }
             return await command.RunAsync(options, stdout, stderr);
         }
@@ -56,5 +56,7 @@ public interface ICommand
     string Name { get; }
     string Summary { get; }
     string Help { get; }
+    /// <summary>Options that take no value (without "--"); the word after one is never its value.</summary>
+    IReadOnlyCollection<string> Switches { get; }
     Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr);
 }

@@ -131,7 +131,7 @@ public class TrainAndSampleTests
         var stderr = new LockedWriter();
         Action? stop = null;
         var command = new TrainCommand(s => { stop = s; return new NoOp(); });
-        var args = new ArgReader(CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 1_000_000)[1..]);
+        var args = new ArgReader(CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 1_000_000)[1..], command.Switches);
 
         var running = command.RunAsync(args, new LockedWriter(), stderr);
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -17,6 +17,7 @@ public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
     public string Summary => "measure training and sampling speed against a bare TorchSharp loop";
+    public IReadOnlyCollection<string> Switches => [];
     public string Help => """
         usage: charrnn bench [options]
 

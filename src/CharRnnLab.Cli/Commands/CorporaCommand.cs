@@ -8,6 +8,7 @@ public sealed class CorporaCommand : ICommand
 {
     public string Name => "corpora";
     public string Summary => "list corpora, fetch a classic one, print a corpus's path";
+    public IReadOnlyCollection<string> Switches => ["force", "retrust"];
     public string Help =>
         """
         usage: charrnn corpora list [--data-dir DIR]

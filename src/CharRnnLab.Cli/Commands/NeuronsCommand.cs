@@ -10,6 +10,7 @@ public sealed class NeuronsCommand : ICommand
 {
     public string Name => "neurons";
     public string Summary => "find the cells that track quotes, URLs, line position, indentation, brackets, comments";
+    public IReadOnlyCollection<string> Switches => ["probe", "gates", "json"];
     public string Help => $"""
         usage: charrnn neurons --checkpoint DIR --text FILE [options]
 

@@ -9,6 +9,7 @@ public sealed class RecordCommand : ICommand
 {
     public string Name => "record";
     public string Summary => "save every cell's activations over a text as NumPy .npy files";
+    public IReadOnlyCollection<string> Switches => ["csv", "force"];
     public string Help => $"""
         usage: charrnn record --checkpoint DIR --text FILE --out DIR [options]
 

@@ -8,6 +8,7 @@ public sealed class SampleCommand : ICommand
 {
     public string Name => "sample";
     public string Summary => "generate text from a trained checkpoint";
+    public IReadOnlyCollection<string> Switches => ["argmax"];
     public string Help => """
         usage: charrnn sample --checkpoint DIR [options]
 

@@ -14,6 +14,7 @@ public sealed class TrainCommand(Func<Action, IDisposable>? onInterrupt = null) 
 
     public string Name => "train";
     public string Summary => "train a char-RNN on a UTF-8 text file";
+    public IReadOnlyCollection<string> Switches => ["resume", "json"];
     public string Help => """
         usage: charrnn train --corpus FILE --out DIR [options]
 

@@ -40,6 +40,17 @@ public sealed class CorporaCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Theory]
+    [InlineData("fetch", "--force", "moby-dick")]
+    [InlineData("fetch", "moby-dick", "--force")]
+    [InlineData("fetch", "--retrust", "--force", "moby-dick")]
+    public async Task A_switch_before_the_name_leaves_the_name_alone(params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Contains("There is no corpus 'moby-dick' in the catalogue", error);
+    }
+
     [Fact]
     public async Task Fetching_a_bundled_corpus_explains_there_is_nothing_to_download()
     {
