@@ -31,19 +31,29 @@ public sealed record SamplingOverheadSettings(
             : fallback;
 }
 
-/// <summary>Iterations per second with and without sampling, and what one sample cost.</summary>
+/// <summary>
+/// Iterations per second with and without sampling, what one sample cost, and how long the
+/// sampling loops ran in all (<see cref="SamplingSeconds"/>).
+/// </summary>
 public sealed record SamplingOverheadResult(
     SamplingOverheadSettings Settings, double BaselineIterationsPerSecond, double SamplingIterationsPerSecond,
-    int Samples, double MeanSampleMilliseconds, bool OnLane)
+    int Samples, double MeanSampleMilliseconds, double SamplingSeconds, bool OnLane)
 {
     public double SlowdownPercent => 100 * (1 - SamplingIterationsPerSecond / BaselineIterationsPerSecond);
+
+    /// <summary>
+    /// Samples the schedule fits into <see cref="SamplingSeconds"/>: one every sample's cost plus
+    /// <see cref="SamplingOverheadSettings.SampleEveryMs"/>. Each sampling phase can add at most one
+    /// more (its last wait is cut short), and late timers can only make it fewer.
+    /// </summary>
+    public double ScheduledSamples => SamplingSeconds * 1000 / (Settings.SampleEveryMs + MeanSampleMilliseconds);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"model {Settings.Layers}x{Settings.Hidden} LSTM, batch {Settings.Batch}, seq {Settings.Seq}; " +
         $"{Settings.Rounds} round(s) of {Settings.PhaseSeconds:0.#} s per phase; a {Settings.SampleLength}-char sample every {Settings.SampleEveryMs} ms\n" +
         $"training threads {(Settings.TrainingThreads == 0 ? "auto" : Settings.TrainingThreads)} on {Environment.ProcessorCount} cores; sampling placement {Settings.Placement} ({(OnLane ? "on the compute lane" : "on a thread-pool thread")})\n" +
         $"training alone:        {BaselineIterationsPerSecond:0.0} it/s\n" +
-        $"training + sampling:   {SamplingIterationsPerSecond:0.0} it/s ({Samples} samples, {MeanSampleMilliseconds:0} ms each on average)\n" +
+        $"training + sampling:   {SamplingIterationsPerSecond:0.0} it/s ({Samples} samples in {SamplingSeconds:0.0} s, {MeanSampleMilliseconds:0} ms each on average)\n" +
         $"slowdown:              {SlowdownPercent:0.0}%");
 }
 
@@ -70,15 +80,15 @@ public static class SamplingOverheadBenchmark
         {
             await MeasureAsync(runs, run.Id, TimeSpan.FromSeconds(settings.PhaseSeconds), null); // warm-up
             double baseline = 0, sampling = 0;
-            var costs = new List<double>();
+            var log = new SampleLog();
             for (int round = 0; round < settings.Rounds; round++)
             {
                 baseline += await MeasureAsync(runs, run.Id, TimeSpan.FromSeconds(settings.PhaseSeconds), null);
                 sampling += await MeasureAsync(runs, run.Id, TimeSpan.FromSeconds(settings.PhaseSeconds),
-                    ct => SampleRepeatedlyAsync(sampler, run.Id, settings, costs, ct));
+                    ct => SampleRepeatedlyAsync(sampler, run.Id, settings, log, ct));
             }
             return new SamplingOverheadResult(settings, baseline / settings.Rounds, sampling / settings.Rounds,
-                costs.Count, costs.Count > 0 ? costs.Average() : 0, sampler.OnLane);
+                log.Costs.Count, log.Costs.Count > 0 ? log.Costs.Average() : 0, log.Elapsed.TotalSeconds, sampler.OnLane);
         }
         finally
         {
@@ -106,16 +116,25 @@ public static class SamplingOverheadBenchmark
         runs.Lane.Run(() => runs.Live(runId)!.Session.Iteration);
 
     private static async Task SampleRepeatedlyAsync(RunSampler sampler, string runId, SamplingOverheadSettings settings,
-        List<double> costs, CancellationToken cancellationToken)
+        SampleLog log, CancellationToken cancellationToken)
     {
+        var loop = Stopwatch.StartNew();
         int n = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var clock = Stopwatch.StartNew();
             await sampler.SampleAsync(runId, 0.5 + (n++ % 10) * 0.1, "", settings.SampleLength, 42);
-            costs.Add(clock.Elapsed.TotalMilliseconds);
+            log.Costs.Add(clock.Elapsed.TotalMilliseconds);
             try { await Task.Delay(settings.SampleEveryMs, cancellationToken); }
             catch (OperationCanceledException) { }
         }
+        log.Elapsed += loop.Elapsed;
+    }
+
+    /// <summary>What the sampling phases did: each sample's cost in ms and the time their loops ran.</summary>
+    private sealed class SampleLog
+    {
+        public List<double> Costs { get; } = [];
+        public TimeSpan Elapsed { get; set; }
     }
 }

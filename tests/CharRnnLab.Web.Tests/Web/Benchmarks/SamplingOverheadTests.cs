@@ -4,7 +4,8 @@ namespace CharRnnLab.Web.Tests.Benchmarks;
 
 /// <summary>
 /// Runs the sampling-overhead measurement. In the suite it runs small and checks only that both
-/// phases trained and samples were drawn (timings are not asserted: speed belongs in benchmarks).
+/// phases trained and that the sampling phases drew about as many samples as their schedule demands
+/// (timings are not asserted: speed belongs in benchmarks).
 /// For real numbers:
 /// <code>CHARRNN_BENCH_HIDDEN=128 CHARRNN_BENCH_PHASE_SECONDS=20 CHARRNN_BENCH_ROUNDS=3 \
 ///   dotnet test tests/CharRnnLab.Web.Tests --filter SamplingOverhead --logger "console;verbosity=detailed"</code>
@@ -25,6 +26,7 @@ public sealed class SamplingOverheadTests(ITestOutputHelper output)
 
         Assert.True(result.BaselineIterationsPerSecond > 0, "training made no progress without sampling");
         Assert.True(result.SamplingIterationsPerSecond > 0, "training made no progress while sampling");
-        Assert.True(result.Samples > 0, "no sample was drawn during the sampling phase");
+        double scheduled = result.ScheduledSamples; // late timers may halve it; 5% covers timers firing a little early
+        Assert.InRange(result.Samples, Math.Ceiling(scheduled / 2), scheduled * 1.05 + result.Settings.Rounds);
     }
 }
