@@ -7,11 +7,13 @@ namespace CharRnnLab.Web.Components.Lab;
 /// <summary>
 /// Edits a <see cref="StartRunRequest"/>. Validation is <see cref="StartRunRequest.Validate"/>
 /// (the same rules the hub applies), shown per field; Start stays disabled while anything is wrong.
+/// The edits live in <see cref="Request"/>; a new <see cref="Value"/> from the parent replaces them.
 /// </summary>
 public partial class HyperparameterForm
 {
     private IReadOnlyList<FieldError> _errors = [];
     private StartRunRequest? _validated;
+    private StartRunRequest? _received;
 
     /// <summary>The request being edited (use @bind-Value).</summary>
     [Parameter, EditorRequired] public StartRunRequest Value { get; set; } = new();
@@ -31,12 +33,15 @@ public partial class HyperparameterForm
     /// <summary>Why a run cannot start now (e.g. another run is training); null when it can.</summary>
     [Parameter] public string? BlockedReason { get; set; }
 
-    /// <summary>Current validation errors of <see cref="Value"/>.</summary>
+    /// <summary>The request as edited so far: <see cref="Value"/> plus the edits made since it was given.</summary>
+    public StartRunRequest Request { get; private set; } = new();
+
+    /// <summary>Current validation errors of <see cref="Request"/>.</summary>
     public IReadOnlyList<FieldError> Errors
     {
         get
         {
-            if (!ReferenceEquals(_validated, Value)) (_validated, _errors) = (Value, Value.Validate());
+            if (!ReferenceEquals(_validated, Request)) (_validated, _errors) = (Request, Request.Validate());
             return _errors;
         }
     }
@@ -47,21 +52,29 @@ public partial class HyperparameterForm
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
+    /// <summary>Takes the parent's value when it gives a different one; a re-render with the same value keeps the edits.</summary>
+    protected override void OnParametersSet()
+    {
+        if (Value == _received) return;
+        _received = Value;
+        Request = Value;
+    }
+
     /// <summary>Applies an edit (from a field, a preset) and tells the parent.</summary>
     public async Task Change(StartRunRequest request)
     {
-        Value = request;
+        Request = request;
         await ValueChanged.InvokeAsync(request);
         StateHasChanged();
     }
 
     private string CorpusHelp => Corpora.Any(c => c.Available) ? "" : "No corpus yet: add one on the Corpora page.";
 
-    private bool IsPreset(RunPreset preset) => RunPresets.Apply(preset, Value) == Value;
+    private bool IsPreset(RunPreset preset) => RunPresets.Apply(preset, Request) == Request;
 
     private async Task StartAsync()
     {
         if (!CanStart) return;
-        await OnStart.InvokeAsync(Value);
+        await OnStart.InvokeAsync(Request);
     }
 }

@@ -43,7 +43,7 @@ public sealed class HyperparameterFormTests : LabComponentContext
         layers().Input("3");
         form.WaitForAssertion(() => Assert.DoesNotContain("Layers must be", form.Markup));
         Assert.False(StartDisabled(form));
-        Assert.Equal(3, form.Instance.Value.Layers);
+        Assert.Equal(3, form.Instance.Request.Layers);
     }
 
     [Fact]
@@ -51,11 +51,34 @@ public sealed class HyperparameterFormTests : LabComponentContext
     {
         var form = RenderForm(Valid);
         form.Find("[data-testid=field-Hidden] input").Input("48");
-        form.WaitForAssertion(() => Assert.Equal(48, form.Instance.Value.Hidden));
+        form.WaitForAssertion(() => Assert.Equal(48, form.Instance.Request.Hidden));
 
         form.Find("[data-testid=start-run]").Click();
 
         Assert.Equal(Valid with { Hidden = 48 }, _started);
+    }
+
+    [Fact]
+    public void A_parent_re_rendering_with_the_value_it_gave_keeps_the_edits()
+    {
+        var form = RenderForm(Valid);
+        form.Find("[data-testid=field-Hidden] input").Input("48");
+
+        form.Render(p => p.Add(f => f.Value, Valid).Add(f => f.Busy, true));
+
+        Assert.Equal("48", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+        Assert.Equal(Valid, form.Instance.Value);
+    }
+
+    [Fact]
+    public void A_new_value_from_the_parent_replaces_the_edits()
+    {
+        var form = RenderForm(Valid);
+        form.Find("[data-testid=field-Hidden] input").Input("48");
+
+        form.Render(p => p.Add(f => f.Value, Valid with { Hidden = 96 }));
+
+        Assert.Equal("96", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
     }
 
     [Fact]
@@ -65,7 +88,7 @@ public sealed class HyperparameterFormTests : LabComponentContext
 
         form.Find("[data-testid=preset-karpathy]").Click();
 
-        Assert.Equal(RunPresets.Karpathy.Settings with { CorpusId = Corpus.Id }, form.Instance.Value);
+        Assert.Equal(RunPresets.Karpathy.Settings with { CorpusId = Corpus.Id }, form.Instance.Request);
         Assert.Equal("512", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
     }
 
