@@ -17,6 +17,7 @@ public class TrainAndSampleTests
 
         Assert.Equal(0, train.ExitCode);
         Assert.Contains("Training LSTM 1×16 (one-hot) on input", train.Stderr);
+        Assert.Contains("on cpu with 1 thread(s)", train.Stderr); // --threads 1 sets the lane's thread count
         Assert.Contains("iter 10/30", train.Stderr);
         Assert.Contains("iter 30/30", train.Stderr);
         Assert.Contains("Completed at iteration 30/30", train.Stderr);

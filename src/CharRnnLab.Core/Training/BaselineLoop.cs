@@ -22,13 +22,13 @@ public sealed record BaselineResult(int Iterations, double SymbolsPerSecond, dou
 /// </summary>
 public static class BaselineLoop
 {
+    /// <summary>Trains on <paramref name="lane"/>, with the lane's libtorch thread count.</summary>
     public static Task<BaselineResult> MeasureAsync(Corpus corpus, ModelConfig model, TrainingConfig training,
         int warmup, int iterations, ComputeLane lane) =>
         lane.Run(() => Measure(corpus, model, training, warmup, iterations));
 
     private static BaselineResult Measure(Corpus corpus, ModelConfig model, TrainingConfig training, int warmup, int iterations)
     {
-        if (training.Threads > 0) torch.set_num_threads(training.Threads);
         torch.random.manual_seed(training.Seed);
         var loader = new MinibatchLoader(corpus.Encoded, training.Batch, training.Seq, training.ValidationFraction);
         int v = corpus.Vocabulary.Count, t = training.Seq;

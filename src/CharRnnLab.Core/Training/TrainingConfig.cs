@@ -35,7 +35,10 @@ public sealed record TrainingConfig
     public int SampleLength { get; init; } = 200;
     public double SampleTemperature { get; init; } = 0.8;
     public int Seed { get; init; } = 123;
-    /// <summary>libtorch intra-op threads; 0 = all cores.</summary>
+    /// <summary>
+    /// libtorch intra-op threads; 0 = all cores. Recorded with the run; the thread count belongs to
+    /// the <see cref="Compute.ComputeLane"/> a run trains on, so this takes effect by creating the lane with it.
+    /// </summary>
     public int Threads { get; init; } = 0;
     /// <summary>"cpu", "cuda" or "auto".</summary>
     public string Device { get; init; } = "cpu";

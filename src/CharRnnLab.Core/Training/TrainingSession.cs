@@ -10,7 +10,9 @@ namespace CharRnnLab.Core.Training;
 /// one lane job per iteration, each posting the next: jobs queued meanwhile (snapshots,
 /// sampling) run between iterations, and a paused run holds no thread at all.
 /// Pause, Resume and Cancel take effect before the next iteration starts. Progress goes to the
-/// <see cref="ITrainingObserver"/>, on the lane thread.
+/// <see cref="ITrainingObserver"/>, on the lane thread. The run uses its lane's libtorch thread
+/// count (<see cref="ComputeLane.Threads"/>); the session never changes it, so whoever wants
+/// <see cref="TrainingConfig.Threads"/> creates the lane with it (as charrnn train does).
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
@@ -19,7 +21,7 @@ public sealed class TrainingSession : IDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
     private TrainingState _state = TrainingState.Idle;
-    private bool _pauseRequested, _cancelRequested, _disposed, _threadsApplied;
+    private bool _pauseRequested, _cancelRequested, _disposed;
 
     private TrainingSession(TrainingLoop loop, ITrainingObserver observer, ComputeLane lane, ModelConfig model, TrainingConfig training)
     {
@@ -157,7 +159,6 @@ public sealed class TrainingSession : IDisposable
         {
             if (!ShouldIterate()) return;
             if (announceRunning) Announce(TrainingState.Running, null);
-            ApplyThreads();
             _loop.Meter.Start();
             _loop.Iterate();
             if (_loop.Finished) { Finish(TrainingState.Completed, $"Completed {_loop.Iteration} iterations."); return; }
@@ -205,14 +206,6 @@ public sealed class TrainingSession : IDisposable
     }
 
     private void Announce(TrainingState state, string? message) => _observer.OnStateChanged(new TrainingStateChange(state, message));
-
-    private void ApplyThreads()
-    {
-        if (_threadsApplied) return;
-        _threadsApplied = true;
-        if (Training.Threads > 0 && TorchSharp.torch.get_num_threads() != Training.Threads)
-            TorchSharp.torch.set_num_threads(Training.Threads);
-    }
 
     private static MinibatchLoader NewLoader(Corpus corpus, TrainingConfig training)
     {

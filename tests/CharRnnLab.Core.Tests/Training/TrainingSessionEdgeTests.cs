@@ -1,10 +1,15 @@
 using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Training;
+using TorchSharp;
 using static CharRnnLab.Core.Tests.Training.TrainingFixtures;
 
 namespace CharRnnLab.Core.Tests.Training;
 
-/// <summary>Edges of a session's life: resuming from the checkpoint file itself, an observer that throws.</summary>
+/// <summary>
+/// Edges of a session's life: resuming from the checkpoint file itself, an observer that throws,
+/// a configured thread count other than its lane's.
+/// </summary>
 public class TrainingSessionEdgeTests
 {
     [Fact]
@@ -34,6 +39,17 @@ public class TrainingSessionEdgeTests
 
         Assert.IsNotType<TimeoutException>(error);
         Assert.Equal(TrainingState.Failed, session.State);
+    }
+
+    [Fact]
+    public async Task A_run_leaves_the_thread_count_to_its_lane()
+    {
+        using var lane = new ComputeLane(threads: 1, name: "test-lane");
+        var observer = await RunToEnd(RepetitiveCorpus(), TinyModel(), TinyTraining(3) with { Threads = 2 }, lane: lane);
+
+        Assert.Equal(TrainingState.Completed, observer.States[^1].State);
+        Assert.Equal(1, lane.Threads);
+        Assert.Equal(lane.Threads, await lane.Run(torch.get_num_threads));
     }
 
     private sealed class ThrowsOnRunning : ITrainingObserver
