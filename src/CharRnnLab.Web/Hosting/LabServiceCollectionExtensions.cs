@@ -36,6 +36,7 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<ICorpusCatalog, LibraryCorpusCatalog>();
         services.AddSingleton<RunManager>();
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
+        services.AddSingleton<IRunHistorySource>(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<RunSampler>();
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();

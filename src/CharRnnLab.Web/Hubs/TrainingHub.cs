@@ -33,7 +33,7 @@ public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCata
     /// <summary>Trains a finished or stopped run further, from its checkpoint.</summary>
     public Task<RunSummary> ContinueRun(string runId, int additionalIterations) => runs.ContinueAsync(runId, additionalIterations);
 
-    public RunHistory GetHistory(string runId) => runs.GetHistory(runId);
+    public Task<RunHistory> GetHistory(string runId) => runs.GetHistoryAsync(runId, Context.ConnectionAborted);
 
     public IReadOnlyList<RunSummary> ListRuns() => runs.List();
 

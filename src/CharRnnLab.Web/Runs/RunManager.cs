@@ -15,7 +15,7 @@ namespace CharRnnLab.Web.Runs;
 /// the lab's compute lane, pauses, resumes and stops them, keeps their live state, and
 /// restores past runs from the database. Closing a tab changes nothing here.
 /// </summary>
-public sealed class RunManager : IHostedService
+public sealed class RunManager : IHostedService, IRunHistorySource
 {
     private readonly LabOptions _options;
     private readonly RunStore _store;
@@ -60,7 +60,14 @@ public sealed class RunManager : IHostedService
     /// <summary>The run, or a <see cref="LabException"/> saying it does not exist.</summary>
     public RunSummary Get(string runId) => Require(runId);
 
-    public RunHistory GetHistory(string runId)
+    /// <summary>
+    /// The run, its loss curve (at most Lab:MaxChartPoints points) and its samples, read on the
+    /// thread pool. A stored run's metrics stream through the decimator, never all in memory.
+    /// </summary>
+    public Task<RunHistory> GetHistoryAsync(string runId, CancellationToken cancellationToken = default) =>
+        Task.Run(() => ReadHistory(runId, cancellationToken), cancellationToken);
+
+    private RunHistory ReadHistory(string runId, CancellationToken cancellationToken)
     {
         if (_live.TryGetValue(runId, out var live))
         {
@@ -69,7 +76,7 @@ public sealed class RunManager : IHostedService
         }
         var run = Require(runId);
         var buffer = new RunHistoryBuffer(_options.MaxChartPoints);
-        buffer.Restore(_store.ReadProgress(runId), _store.ReadSamples(runId));
+        buffer.Restore(_store.StreamProgress(runId, cancellationToken), _store.ReadSamples(runId));
         var (points, stored) = buffer.Snapshot();
         return new RunHistory(run, points, stored);
     }
@@ -192,7 +199,7 @@ public sealed class RunManager : IHostedService
             var checkpoint = CheckpointFile.ReadMetadata(directory);
             _store.TruncateAfter(run.Id, checkpoint.Iteration);
             var history = new RunHistoryBuffer(_options.MaxChartPoints);
-            history.Restore(_store.ReadProgress(run.Id), _store.ReadSamples(run.Id));
+            history.Restore(_store.StreamProgress(run.Id), _store.ReadSamples(run.Id));
             var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
             var live = new LiveRun(summary, history);
             live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));

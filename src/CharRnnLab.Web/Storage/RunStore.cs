@@ -148,7 +148,13 @@ public sealed class RunStore
         return reader.Read() ? ReadRun(reader) : null;
     }
 
-    public IReadOnlyList<ProgressEvent> ReadProgress(string runId)
+    /// <summary>
+    /// A run's metrics, oldest first, streamed row by row while the caller enumerates (once,
+    /// promptly: the connection stays open until then), so a long run is never held in memory whole.
+    /// </summary>
+    /// <param name="runId">The run whose metrics to read.</param>
+    /// <param name="cancellationToken">Stops the reading between rows.</param>
+    public IEnumerable<ProgressEvent> StreamProgress(string runId, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -159,12 +165,13 @@ public sealed class RunStore
             """;
         command.Parameters.AddWithValue("$id", runId);
         using var reader = command.ExecuteReader();
-        var points = new List<ProgressEvent>();
         while (reader.Read())
-            points.Add(new ProgressEvent(runId, reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2),
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new ProgressEvent(runId, reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2),
                 reader.GetDouble(3), reader.GetDouble(4), NullableDouble(reader, 5), reader.GetDouble(6),
-                reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), NullableDouble(reader, 10)));
-        return points;
+                reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), NullableDouble(reader, 10));
+        }
     }
 
     public IReadOnlyList<SampleEvent> ReadSamples(string runId)

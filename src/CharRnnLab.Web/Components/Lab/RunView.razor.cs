@@ -9,12 +9,16 @@ namespace CharRnnLab.Web.Components.Lab;
 
 /// <summary>
 /// Shows one run and follows it live. On open it subscribes to the <see cref="RunNotifier"/>
-/// first and then reads the run's history, so nothing falls between the two (points already
-/// in the history are skipped when they arrive again). Unsubscribes on dispose.
+/// first and then reads the run's history off the render thread, so nothing falls between the
+/// two: updates arriving while the history loads are kept and applied on top of it (points
+/// already in the history are skipped). A load superseded by another run, a history reset or
+/// disposal is dropped. Unsubscribes on dispose.
 /// </summary>
 public partial class RunView : IDisposable
 {
     private IDisposable? _subscription;
+    private CancellationTokenSource? _loading;
+    private List<RunUpdate> _arrivedWhileLoading = [];
     private string? _shownRunId;
     private RunSummary? _run;
     private ProgressEvent? _latest;
@@ -24,7 +28,7 @@ public partial class RunView : IDisposable
     private string? _error;
     private LossChart? _chart;
 
-    [Inject] private RunManager Runs { get; set; } = null!;
+    [Inject] private IRunHistorySource Histories { get; set; } = null!;
     [Inject] private RunNotifier Notifier { get; set; } = null!;
     [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
 
@@ -33,31 +37,55 @@ public partial class RunView : IDisposable
 
     private int MaxChartPoints => Options.Value.MaxChartPoints;
 
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         if (_shownRunId == RunId) return;
         _shownRunId = RunId;
+        (_run, _latest, _error) = (null, null, null);
         _subscription?.Dispose();
         _subscription = Notifier.Subscribe(OnRunUpdate);
-        Load();
+        await LoadAsync();
     }
 
-    private void Load()
+    /// <summary>Reads the shown run's history; returns false when this load was superseded meanwhile.</summary>
+    private async Task<bool> LoadAsync()
     {
+        _loading?.Cancel();
+        var load = _loading = new CancellationTokenSource();
+        _arrivedWhileLoading = [];
         try
         {
-            var history = Runs.GetHistory(RunId);
-            _run = history.Run;
-            _history = history.Progress;
-            _latest = history.Progress.Count > 0 ? history.Progress[^1] : null;
-            _samples = history.Samples.ToList();
-            _historyVersion++;
-            _error = null;
+            var history = await Histories.GetHistoryAsync(_shownRunId!, load.Token);
+            if (load.IsCancellationRequested) return false;
+            Show(history);
+            return true;
+        }
+        catch (Exception) when (load.IsCancellationRequested)
+        {
+            return false;
         }
         catch (CharRnnException ex)
         {
             _error = ex.Message;
+            return true;
         }
+        finally
+        {
+            if (_loading == load) _loading = null;
+            load.Dispose();
+        }
+    }
+
+    /// <summary>Shows a loaded history plus the updates that arrived while it loaded.</summary>
+    private void Show(RunHistory history)
+    {
+        _run = history.Run;
+        _latest = history.Progress.Count > 0 ? history.Progress[^1] : null;
+        _history = [.. history.Progress, .. _arrivedWhileLoading.SelectMany(u => u.Progress)];
+        _samples = history.Samples.ToList();
+        _historyVersion++;
+        _error = null;
+        foreach (var update in _arrivedWhileLoading) Follow(update);
     }
 
     private void OnRunUpdate(RunUpdate update)
@@ -71,17 +99,31 @@ public partial class RunView : IDisposable
         if (update.Run.Id != _shownRunId) return;
         if (update.HistoryReset)
         {
-            Load();
-            StateHasChanged();
+            if (await LoadAsync()) StateHasChanged();
             return;
         }
-        _run = update.Run;
-        if (update.Progress.Count > 0) _latest = update.Progress[^1];
-        int lastSample = _samples.Count > 0 ? _samples[^1].Iteration : -1;
-        _samples.AddRange(update.Samples.Where(s => s.Iteration > lastSample));
+        if (_loading is not null)
+        {
+            _arrivedWhileLoading.Add(update);
+            return;
+        }
+        Follow(update);
         if (_chart is not null) await _chart.AppendAsync(update.Progress);
         StateHasChanged();
     }
 
-    public void Dispose() => _subscription?.Dispose();
+    /// <summary>Takes an update's run state, latest point and new samples; older news than shown is skipped.</summary>
+    private void Follow(RunUpdate update)
+    {
+        if (_run is null || update.Run.Iteration >= _run.Iteration) _run = update.Run;
+        if (update.Progress.Count > 0 && update.Progress[^1].Iteration > (_latest?.Iteration ?? -1)) _latest = update.Progress[^1];
+        int lastSample = _samples.Count > 0 ? _samples[^1].Iteration : -1;
+        _samples.AddRange(update.Samples.Where(s => s.Iteration > lastSample));
+    }
+
+    public void Dispose()
+    {
+        _loading?.Cancel();
+        _subscription?.Dispose();
+    }
 }

@@ -23,6 +23,7 @@ public sealed class RunViewTests : LabComponentContext
         _runs = _lab.Service<RunManager>();
         _notifier = _lab.Service<RunNotifier>();
         Services.AddSingleton(_runs);
+        Services.AddSingleton<IRunHistorySource>(_runs);
         Services.AddSingleton(_notifier);
         Services.AddSingleton(_lab.Service<IOptions<LabOptions>>());
     }
@@ -56,6 +57,6 @@ public sealed class RunViewTests : LabComponentContext
     {
         var view = Render<RunView>(p => p.Add(v => v.RunId, "20250101-000000-0000"));
 
-        Assert.Contains("There is no run", view.Find("[data-testid=run-error]").TextContent);
+        view.WaitForAssertion(() => Assert.Contains("There is no run", view.Find("[data-testid=run-error]").TextContent));
     }
 }
