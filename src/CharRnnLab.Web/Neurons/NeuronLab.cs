@@ -67,9 +67,18 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
         }).WaitAsync(cancel);
     }
 
-    /// <summary>LSTMVis-style search: cells above <paramref name="threshold"/> on [start, end) and below it just around.</summary>
-    public static IReadOnlyList<RangeMatch> FindRange(NeuronRecording recording, int start, int end, ActivationKind kind, float threshold) =>
-        RangeSearch.Find(recording.Recording, start, end, threshold, margin: 3, top: RangeMatches, cells: new CellSelection(Kinds: [kind]));
+    /// <summary>
+    /// LSTMVis-style search on the compute lane: cells above <paramref name="threshold"/> on
+    /// [start, end) and below it just around. A search cancelled before its turn (a newer edit
+    /// superseded it) is skipped; the task then ends cancelled at once.
+    /// </summary>
+    public Task<IReadOnlyList<RangeMatch>> FindRangeAsync(NeuronRecording recording, int start, int end, ActivationKind kind,
+        float threshold, CancellationToken cancel = default) =>
+        runs.Lane.Run(() =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            return RangeSearch.Find(recording.Recording, start, end, threshold, margin: 3, top: RangeMatches, cells: new CellSelection(Kinds: [kind]));
+        }).WaitAsync(cancel);
 
     /// <summary>Runs on the compute lane: the recording, then the cheap managed analyses over it.</summary>
     private static NeuronRecording Analyse(string id, RunSummary run, ModelWeights weights, NeuronText text,

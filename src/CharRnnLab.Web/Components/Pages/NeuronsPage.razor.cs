@@ -4,6 +4,7 @@ using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Sampling;
 using Microsoft.AspNetCore.Components;
 
 namespace CharRnnLab.Web.Components.Pages;
@@ -11,7 +12,8 @@ namespace CharRnnLab.Web.Components.Pages;
 /// <summary>
 /// The Neurons page: pick a run and a text, see the text coloured by one cell, find cells by
 /// feature, by clicking, by stepping or by selecting a stretch of text, and look at gate
-/// saturation. Recording happens on the server's compute lane; colouring in the browser.
+/// saturation. Recording, probes and range searches happen on the server's compute lane;
+/// colouring in the browser.
 /// </summary>
 public partial class NeuronsPage : IDisposable
 {
@@ -26,6 +28,7 @@ public partial class NeuronsPage : IDisposable
     private (int Start, int End)? _range;
     private IReadOnlyList<RangeMatch> _matches = [];
     private double _threshold = 0.5;
+    private readonly Debouncer _searches = new(TimeSpan.Zero, TimeProvider.System); // latest wins: an edit supersedes the search before it
     private IDisposable? _subscription;
     private Dictionary<string, SparseProbeResult> _probes = [];
     private string? _probing;
@@ -95,30 +98,43 @@ public partial class NeuronsPage : IDisposable
 
     private void Select(CellId cell) => _selection = cell;
 
-    private void KindChanged(ActivationKind kind)
+    private Task KindChanged(ActivationKind kind)
     {
         _selection = _selection with { Kind = kind };
-        Search();
+        return SearchAsync();
     }
 
     private void TextLoaded(double milliseconds) => _textLoaded = true;
 
-    private void RangeSelected((int Start, int End) range)
+    private Task RangeSelected((int Start, int End) range)
     {
         _range = range;
-        Search();
+        return SearchAsync();
     }
 
-    private void ThresholdChanged(double threshold)
+    private Task ThresholdChanged(double threshold)
     {
         _threshold = threshold;
-        Search();
+        return SearchAsync();
     }
 
-    private void Search()
+    /// <summary>Searches the selected range on the compute lane; a result superseded by a newer edit or text is dropped.</summary>
+    private Task SearchAsync()
     {
-        if (_recording is null || _range is not { } range) return;
-        _matches = NeuronLab.FindRange(_recording, range.Start, range.End, _selection.Kind, (float)_threshold);
+        if (_recording is not { } recording || _range is not { } range) return Task.CompletedTask;
+        var (kind, threshold) = (_selection.Kind, (float)_threshold);
+        return _searches.Trigger(async cancel =>
+        {
+            try
+            {
+                var matches = await Lab.FindRangeAsync(recording, range.Start, range.End, kind, threshold, cancel);
+                if (!cancel.IsCancellationRequested && _recording == recording) _matches = matches;
+            }
+            catch (CharRnnException ex) when (!cancel.IsCancellationRequested)
+            {
+                _error = ex.Message;
+            }
+        });
     }
 
     private async Task ProbeAsync(string feature)
@@ -154,5 +170,6 @@ public partial class NeuronsPage : IDisposable
     {
         _subscription?.Dispose();
         _cancel?.Cancel();
+        _searches.Dispose();
     }
 }

@@ -60,6 +60,36 @@ public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_range_search_waits_its_turn_on_the_compute_lane_and_a_superseded_one_is_dropped()
+    {
+        var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
+        var kind = CharRnnLab.Core.Analysis.Recording.ActivationKind.TanhCell;
+        var lane = fixture.Lab.Service<RunManager>().Lane;
+        var release = new TaskCompletionSource();
+        var busy = lane.Run(() => release.Task.Wait());
+        using var superseded = new CancellationTokenSource();
+
+        Task<IReadOnlyList<CharRnnLab.Core.Analysis.Ranking.RangeMatch>> current;
+        try
+        {
+            var stale = Lab.FindRangeAsync(recording, 100, 140, kind, 0.5f, superseded.Token);
+            current = Lab.FindRangeAsync(recording, 100, 140, kind, 0.5f);
+            Assert.False(current.IsCompleted); // queued behind the lane's job, not run on the caller's thread
+            superseded.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stale.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            release.SetResult();
+            await busy;
+        }
+
+        var expected = CharRnnLab.Core.Analysis.Ranking.RangeSearch.Find(recording.Recording, 100, 140, 0.5f, margin: 3,
+            top: NeuronLab.RangeMatches, cells: new(Kinds: [kind]));
+        Assert.Equal(expected, await current);
+    }
+
+    [Fact]
     public async Task The_array_endpoints_return_one_byte_per_value_plus_per_unit_ranges()
     {
         var recording = await Lab.RecordAsync(fixture.RunId, new NeuronTextRequest(NeuronTextSource.Validation, Characters));
