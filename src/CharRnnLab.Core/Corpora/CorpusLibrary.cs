@@ -39,7 +39,7 @@ public sealed class CorpusLibrary
     public UploadStore Uploads { get; }
 
     /// <summary>Bumped whenever a generator's output changes, so cached bundled texts are regenerated.</summary>
-    public const int GeneratorVersion = 2;
+    public const int GeneratorVersion = 3;
 
     /// <summary>All corpora: bundled, catalogue (downloaded or not), uploaded, and the repository source.</summary>
     public IReadOnlyList<CorpusInfo> List()

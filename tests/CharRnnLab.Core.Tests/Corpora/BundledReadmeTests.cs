@@ -21,7 +21,7 @@ public class BundledReadmeTests
         long size = long.Parse(Regex.Match(readme, @"Size: ([\d,]+) bytes").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         int lines = int.Parse(Regex.Match(readme, @"([\d,]+) lines").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         int vocabulary = int.Parse(Regex.Match(readme, @"Vocabulary: (\d+) symbols").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.Equal(text.Length, size);   // ASCII: one byte per character
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), size);
         Assert.Equal(text.Split('\n').Length, lines);
         Assert.Equal(text.Distinct().Count(), vocabulary);
         Assert.Matches(@"(?m)^- Reference validation loss: ", readme);

@@ -11,8 +11,9 @@ public class DialogueGeneratorTests
     {
         var paragraphs = Dialogue.Text.Split("\n\n");
         Assert.True(paragraphs.Length > 1000);
-        Assert.All(paragraphs, p => Assert.True(p.Count(c => c == '"') % 2 == 0, $"unbalanced quotes in: {p}"));
-        Assert.True(paragraphs.Count(p => p.Contains('"')) > paragraphs.Length / 3, "dialogue should be frequent");
+        Assert.All(paragraphs, p => Assert.Equal(p.Count(c => c == '“'), p.Count(c => c == '”')));
+        Assert.All(paragraphs, p => Assert.DoesNotContain('"', p));
+        Assert.True(paragraphs.Count(p => p.Contains('“')) > paragraphs.Length / 3, "dialogue should be frequent");
     }
 
     [Fact]
@@ -48,9 +49,9 @@ public class DialogueGeneratorTests
     {
         string text = Dialogue.Text;
         var quote = Dialogue.Tracks[CorpusTracks.Quote];
-        int open = text.IndexOf("\n\n\"", StringComparison.Ordinal) + 2;  // a paragraph that opens with speech
-        int close = text.IndexOf('"', open + 1);
-        Assert.Equal('"', text[open]);
+        int open = text.IndexOf("\n\n“", StringComparison.Ordinal) + 2;  // a paragraph that opens with speech
+        int close = text.IndexOf('”', open + 1);
+        Assert.Equal('“', text[open]);
         Assert.Equal((0f, 1f, 1f), (quote[open - 1], quote[open], quote[open + 1]));   // blank line, opening quote, first letter
         Assert.Equal((1f, 0f), (quote[close - 1], quote[close]));                     // last character inside, closing quote
         Assert.Equal(0f, quote[close + 1]);
@@ -66,13 +67,26 @@ public class DialogueGeneratorTests
         Assert.True(CountOf(" is ", outside) < CountOf(" was ", outside) / 20, "narration should rarely use the present tense");
     }
 
-    [Fact]
-    public void Narration_quotes_short_phrases_that_end_without_punctuation()
+    [Theory]
+    [InlineData(" lantern", " staircase")]
+    [InlineData(" heavy ", " golden ")]
+    [InlineData(" carried ", " paint ")]
+    public void Speech_and_narration_talk_about_different_things(string narrationWord, string speechWord)
     {
-        string text = Dialogue.Text;
-        var quote = Dialogue.Tracks[CorpusTracks.Quote];
-        int phraseEnds = Enumerable.Range(1, text.Length - 1).Count(i => text[i] == '"' && quote[i - 1] == 1 && char.IsLetter(text[i - 1]));
-        Assert.True(phraseEnds > 500, $"only {phraseEnds} quotations close right after a word");
+        var (inside, outside) = SplitByQuoteTrack();
+        Assert.True(CountOf(narrationWord, outside) > 100, $"narration should use '{narrationWord}'");
+        Assert.Equal(0, CountOf(narrationWord, inside));
+        Assert.True(CountOf(speechWord, inside) > 100, $"speech should use '{speechWord}'");
+        Assert.Equal(0, CountOf(speechWord, outside));
+    }
+
+    [Fact]
+    public void Speeches_often_run_to_several_sentences()
+    {
+        var (inside, _) = SplitByQuoteTrack();
+        var speeches = inside.Split('“', StringSplitOptions.RemoveEmptyEntries);
+        int longSpeeches = speeches.Count(s => s.Count(c => c is '.' or '?' or '!') >= 4);
+        Assert.True(longSpeeches > speeches.Length / 5, $"only {longSpeeches} of {speeches.Length} speeches have four sentences or more");
     }
 
     private static (string Inside, string Outside) SplitByQuoteTrack()

@@ -40,10 +40,10 @@ public class MixedGeneratorTests
     [InlineData("wiki")]
     [InlineData("code")]
     [InlineData("mixed")]
-    public void Texts_are_printable_ascii_so_characters_are_symbols(string id)
+    public void Texts_are_printable_ascii_and_typographic_quotes_so_characters_are_symbols(string id)
     {
         var corpus = BundledCorpora.Get(id);
-        Assert.All(corpus.Text, c => Assert.True(c is '\n' or '\t' or (>= ' ' and <= '~'), $"U+{(int)c:X4}"));
+        Assert.All(corpus.Text, c => Assert.True(c is '\n' or '\t' or '“' or '”' or (>= ' ' and <= '~'), $"U+{(int)c:X4}"));
         Assert.All(corpus.Tracks.Values, t => Assert.Equal(corpus.Text.Length, t.Length));
         Assert.EndsWith("\n", corpus.Text);
         Assert.DoesNotContain("\n\n\n", corpus.Text);

@@ -49,7 +49,7 @@ public static class BundledCorpora
 /// </summary>
 public static class TrackReference
 {
-    /// <summary>Every '"' toggles: the opening quote and the content are 1, the closing quote is 0.</summary>
+    /// <summary>Every '"' toggles, '“' opens and '”' closes: the opening quote and the content are 1, the closing quote is 0.</summary>
     public static float[] Quotes(string text)
     {
         var track = new float[text.Length];
@@ -57,6 +57,7 @@ public static class TrackReference
         for (int i = 0; i < text.Length; i++)
         {
             if (text[i] == '"') inside = !inside;
+            else if (text[i] is '“' or '”') inside = text[i] == '“';
             track[i] = inside ? 1 : 0;
         }
         return track;

@@ -7,6 +7,9 @@ namespace CharRnnLab.Core.Corpora.Generation;
 /// </summary>
 internal static class Markup
 {
+    /// <summary>Typographic double quotes, as modern books print speech.</summary>
+    public const char OpeningQuote = '\u201C', ClosingQuote = '\u201D';
+
     private const char UrlStart = '\u0001', UrlEnd = '\u0002', CommentStart = '\u0003', CommentEnd = '\u0004';
 
     /// <summary>Marks <paramref name="url"/> as a URL span.</summary>
@@ -21,7 +24,8 @@ internal static class Markup
     public static readonly string BeginComment = CommentStart.ToString(), EndComment = CommentEnd.ToString();
 
     /// <summary>
-    /// Appends <paramref name="text"/>: '"' opens/closes a quote (the opener is inside, the closer outside);
+    /// Appends <paramref name="text"/>: '"' opens/closes a quote, '“' opens and '”' closes one (the opener is
+    /// inside, the closer outside);
     /// with <paramref name="braces"/>, '{' and '}' move the indent track before they are written.
     /// </summary>
     public static void Emit(TrackedText output, string text, bool braces = false)
@@ -35,6 +39,8 @@ internal static class Markup
                 case CommentStart: output[CorpusTracks.Comment] = 1; continue;
                 case CommentEnd: output[CorpusTracks.Comment] = 0; continue;
                 case '"': output[CorpusTracks.Quote] = 1 - output[CorpusTracks.Quote]; break;
+                case OpeningQuote: output[CorpusTracks.Quote] = 1; break;
+                case ClosingQuote: output[CorpusTracks.Quote] = 0; break;
                 case '{' when braces: output[CorpusTracks.Indent] += 1; break;
                 case '}' when braces: output[CorpusTracks.Indent] -= 1; break;
             }

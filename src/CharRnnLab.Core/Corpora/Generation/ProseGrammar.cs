@@ -8,11 +8,13 @@ internal sealed record Character(string Name, string Subject, string Object, str
 /// narration and present-tense speech of varied length. Plain strings; quoting is the caller's job.
 /// </summary>
 /// <param name="r">The document's random source.</param>
-/// <param name="wordsPerClass">Use only the first this-many names, nouns, adjectives, verbs and adverbs
-/// of each list: a smaller stock is learned sooner, leaving a small model room for structure.</param>
-internal sealed class ProseGrammar(DeterministicRandom r, int wordsPerClass = int.MaxValue)
+/// <param name="wordsPerClass">Use only this many names, nouns, adjectives, verbs and adverbs of each
+/// list: a smaller stock is learned sooner, leaving a small model room for structure.</param>
+/// <param name="firstWord">Where in each list the stock starts: two grammars with stocks that do not
+/// overlap talk about different things (the dialogue's narration and its speech).</param>
+internal sealed class ProseGrammar(DeterministicRandom r, int wordsPerClass = int.MaxValue, int firstWord = 0)
 {
-    private T Pick<T>(T[] words) => words[r.Next(Math.Min(words.Length, wordsPerClass))];
+    private T Pick<T>(T[] words) => words[firstWord + r.Next(Math.Min(words.Length - firstWord, wordsPerClass))];
 
     public Character NewCharacter() => r.Chance(0.5)
         ? new Character(Pick(Lexicon.FirstNames), "she", "her", "her")
@@ -50,55 +52,40 @@ internal sealed class ProseGrammar(DeterministicRandom r, int wordsPerClass = in
         return startOfSentence ? t : char.ToLowerInvariant(t[0]) + t[1..];
     }
 
-    /// <summary>
-    /// One sentence of narration about the cast: past tense, as novels narrate, or with
-    /// <paramref name="present"/> the present tense people use when they retell it aloud. With
-    /// <paramref name="quotedPhrases"/>, some sentences quote a few words ("the sign said "the old
-    /// mill"."): short quotations in the narration's own words, so only a memory of the opening mark
-    /// tells where the closing one goes.
-    /// </summary>
-    public string Narration(IReadOnlyList<Character> cast, bool quotedPhrases = false, bool present = false)
+    /// <summary>One sentence of past-tense narration about the cast, as novels narrate.</summary>
+    public string Narration(IReadOnlyList<Character> cast)
     {
         var a = r.Pick(cast);
         var b = r.Pick(cast);
-        string V((string Base, string Past) verb) => present ? English.ThirdPerson(verb.Base) : verb.Past;
-        string Tense(string now, string then) => present ? now : then;
-        string s = r.Next(quotedPhrases ? 16 : 13) switch
+        string s = r.Next(13) switch
         {
-            13 => $"{Subject(a)} {Tense("has", "had")} written \"{NounPhrase()}\" on {NounPhrase(a.Possessive)}.",
-            14 => $"Everyone {Tense("calls", "called")} {NounPhrase()} \"{NounPhrase()}\".",
-            15 => $"The sign {Place()} {Tense("says", "said")} \"{NounPhrase()} {Place()}\" in {Adjective()} letters.",
-            0 => $"{Subject(a)} {V(Transitive())} {NounPhrase(a.Possessive)}{(r.Chance(0.5) ? " " + Place() : "")}.",
-            1 => $"{Time(true)}, {Subject(a)} {V(Intransitive())}{(r.Chance(0.4) ? " " + Adverb() : "")} {Place()}.",
-            2 => $"{Subject(a)} {V(Intransitive())} {Place()}, and {Subject(b)} {V(Transitive())} {NounPhrase(b.Possessive)}.",
-            3 => $"{English.Capitalize(NounPhrase())} {Tense("is", "was")} {Adjective()}{(r.Chance(0.4) ? ", " + Adjective() + "," : "")} and {Adjective()}.",
-            4 => $"{Subject(a)} {V(Transitive())} {NounPhrase()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {V(Intransitive())}{(r.Chance(0.5) ? " " + Adverb() : "")}.",
-            5 => $"There {Tense("is", "was")} {English.WithArticle(Adjective() + " " + Noun())} {Place()}, and {Subject(a)} {V(Transitive())} it {Adverb()}.",
-            6 => $"{Subject(a)} {Tense("does", "did")} not {Transitive().Base} {NounPhrase(a.Possessive)}.",
-            7 => $"Nobody {V(Transitive())} {NounPhrase()} {Time(false)}.",
-            8 => $"{Subject(a)} {Tense("thinks", "thought")} of {NounPhrase()}, of {NounPhrase()}, and of {Pick(Lexicon.AbstractNouns)}.",
-            9 => $"{Time(true)}, {Subject(a)} {V(Intransitive())} {Place()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {V(Transitive())} {NounPhrase()} {Place()}; {Subject(r.Pick(cast))} {V(Intransitive())} {Adverb()}.",
-            10 => r.Pick([Tense("Nothing moves.", "Nothing moved."), Tense("It is late.", "It was late."), Tense("The rain keeps on.", "The rain kept on."),
-                $"{Subject(a)} {V(Intransitive())}.", $"It {Tense("is", "was")} {Adjective()}."]),
-            11 => $"{English.Capitalize(a.Possessive)} {Noun()} {V(Intransitive())} {Place()}.",
-            _ => $"{Subject(a)} {Tense("reads", "read")} the words on {NounPhrase()} twice, {Adverb()}, and {V(Transitive())} {NounPhrase(a.Possessive)} {Place()}.",
+            0 => $"{Subject(a)} {Transitive().Past} {NounPhrase(a.Possessive)}{(r.Chance(0.5) ? " " + Place() : "")}.",
+            1 => $"{Time(true)}, {Subject(a)} {Intransitive().Past}{(r.Chance(0.4) ? " " + Adverb() : "")} {Place()}.",
+            2 => $"{Subject(a)} {Intransitive().Past} {Place()}, and {Subject(b)} {Transitive().Past} {NounPhrase(b.Possessive)}.",
+            3 => $"{English.Capitalize(NounPhrase())} was {Adjective()}{(r.Chance(0.4) ? ", " + Adjective() + "," : "")} and {Adjective()}.",
+            4 => $"{Subject(a)} {Transitive().Past} {NounPhrase()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {Intransitive().Past}{(r.Chance(0.5) ? " " + Adverb() : "")}.",
+            5 => $"There was {English.WithArticle(Adjective() + " " + Noun())} {Place()}, and {Subject(a)} {Transitive().Past} it {Adverb()}.",
+            6 => $"{Subject(a)} did not {Transitive().Base} {NounPhrase(a.Possessive)}.",
+            7 => $"Nobody {Transitive().Past} {NounPhrase()} {Time(false)}.",
+            8 => $"{Subject(a)} thought of {NounPhrase()}, of {NounPhrase()}, and of {Pick(Lexicon.AbstractNouns)}.",
+            9 => $"{Time(true)}, {Subject(a)} {Intransitive().Past} {Place()} {r.Pick(Lexicon.Subordinators)} {Subject(b)} {Transitive().Past} {NounPhrase()} {Place()}; {Subject(r.Pick(cast))} {Intransitive().Past} {Adverb()}.",
+            10 => r.Pick(["Nothing moved.", "It was late.", "The rain kept on.", $"{Subject(a)} {Intransitive().Past}.", $"It was {Adjective()}."]),
+            11 => $"{English.Capitalize(a.Possessive)} {Noun()} {Intransitive().Past} {Place()}.",
+            _ => $"{Subject(a)} read the words on {NounPhrase()} twice, {Adverb()}, and {Transitive().Past} {NounPhrase(a.Possessive)} {Place()}.",
         };
         return English.Capitalize(s);
     }
 
     /// <summary>
-    /// One to four sentences spoken by <paramref name="speaker"/> to <paramref name="listener"/>, all in
-    /// the present tense while the narration around them is in the past, as in a novel. Half of them
-    /// retell events in the narration's own words, so the words do not show that one is inside a
-    /// quotation: the tense of each verb and the closing mark depend on remembering the opening one,
-    /// which is what makes a single "inside quotes" cell worth learning.
+    /// One to six sentences spoken by <paramref name="speaker"/> to <paramref name="listener"/>: first and
+    /// second person, present tense, questions and exclamations, while the narration around them is
+    /// third person and past tense, as in a novel. Long speeches that run over several lines are what
+    /// make a single "inside quotes" cell worth learning: knowing it predicts almost every word.
     /// </summary>
     public string Speech(Character speaker, Character listener)
     {
-        int sentences = r.Weighted(4, 3, 2, 1) + 1;
-        Character[] people = [speaker, listener];
-        return string.Join(" ", Enumerable.Range(0, sentences)
-            .Select(_ => r.Chance(0.5) ? Narration(people, present: true) : SpeechSentence(speaker, listener)));
+        int sentences = r.Weighted(1, 2, 3, 3, 2, 1) + 1;
+        return string.Join(" ", Enumerable.Range(0, sentences).Select(_ => SpeechSentence(speaker, listener)));
     }
 
     private string SpeechSentence(Character speaker, Character listener)
