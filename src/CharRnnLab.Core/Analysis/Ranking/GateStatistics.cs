@@ -25,14 +25,12 @@ public static class GateStatistics
         if (!(left < right)) throw new CharRnnException($"The left threshold ({left}) must be below the right one ({right}).");
         var result = new List<GateSaturation>();
         int n = recording.Characters, units = recording.Units;
-        foreach (int layer in recording.RecordedLayers)
+        var gates = recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate);
+        foreach (var (layer, gate) in ActivationKinds.LayerKindPairs(recording.RecordedLayers, gates))
         {
-            foreach (var gate in recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate))
-            {
-                var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
-                result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
-                    high.Select(c => (float)c / n).ToArray()));
-            }
+            var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
+            result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
+                high.Select(c => (float)c / n).ToArray()));
         }
         return result;
     }
