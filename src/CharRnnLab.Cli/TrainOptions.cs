@@ -36,13 +36,13 @@ public sealed record TrainOptions
     {
         var options = new TrainOptions
         {
-            Cell = a.Has("model") ? a.Choice("model", CellType.Lstm) : null,
-            Hidden = a.Int("hidden", 1, 8192),
-            Layers = a.Int("layers", 1, 16),
-            Embedding = a.Int("embedding", 0, 8192),
+            Cell = SharedOptions.Cell(a),
+            Hidden = SharedOptions.Hidden(a),
+            Layers = SharedOptions.Layers(a),
+            Embedding = SharedOptions.Embedding(a),
             Dropout = a.Double("dropout", 0, 0.99),
-            Batch = a.Int("batch", 1, 65536),
-            Seq = a.Int("seq", 1, 65536),
+            Batch = SharedOptions.Batch(a),
+            Seq = SharedOptions.Seq(a),
             LearningRate = a.Double("lr", 1e-12, 1e9),
             LearningRateDecay = a.Double("lr-decay", 1e-6, 1),
             GradClip = a.Double("grad-clip", 0, 1e9),
@@ -55,7 +55,7 @@ public sealed record TrainOptions
             SampleEvery = a.Int("sample-every", 0, int.MaxValue),
             SampleLength = a.Int("sample-length", 1, 100_000),
             Seed = a.Int("seed"),
-            Threads = a.Int("threads", 0, 1024),
+            Threads = SharedOptions.Threads(a),
             Device = a.String("device")?.ToLowerInvariant(),
         };
         if (options.Iterations is not null && options.Epochs is not null)

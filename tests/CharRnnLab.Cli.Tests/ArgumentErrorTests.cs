@@ -36,11 +36,11 @@ public class ArgumentErrorTests
     public async Task A_missing_corpus_file_is_a_user_error_with_its_path()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.Run("train", "--corpus", dir.Combine("missing.txt"), "--out", dir.Combine("run"));
+        var result = await CliRunner.Run("train", "--corpus", dir.File("missing.txt"), "--out", dir.File("run"));
 
         Assert.Equal(CommandLine.UsageError, result.ExitCode);
         Assert.Contains("Corpus file not found", result.Stderr);
-        Assert.Contains(dir.Combine("missing.txt"), result.Stderr);
+        Assert.Contains(dir.File("missing.txt"), result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
@@ -61,7 +61,7 @@ public class ArgumentErrorTests
         if (TorchSharp.torch.cuda.is_available()) return; // on a CUDA machine this request is valid
         using var dir = new TempDirectory();
         string corpus = CliRunner.WriteCorpus(dir.Path);
-        var result = await CliRunner.Run([.. CliRunner.TinyTrain(corpus, dir.Combine("run")), "--device", "cuda"]);
+        var result = await CliRunner.Run([.. CliRunner.TinyTrain(corpus, dir.File("run")), "--device", "cuda"]);
 
         Assert.Equal(CommandLine.UsageError, result.ExitCode);
         Assert.Contains("CUDA was requested but is not available", result.Stderr);

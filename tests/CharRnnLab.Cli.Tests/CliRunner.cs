@@ -42,14 +42,3 @@ internal sealed class LockedWriter : StringWriter
     public override string ToString() { lock (_gate) return base.ToString(); }
     public override Encoding Encoding => Encoding.UTF8;
 }
-
-/// <summary>A temporary directory deleted when disposed.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("charrnn-cli-").FullName;
-    public string Combine(string name) => System.IO.Path.Combine(Path, name);
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}

@@ -11,7 +11,7 @@ public class TrainAndSampleTests
     {
         using var dir = new TempDirectory();
         string corpus = CliRunner.WriteCorpus(dir.Path);
-        string run = dir.Combine("run");
+        string run = dir.File("run");
 
         var train = await CliRunner.Run(CliRunner.TinyTrain(corpus, run, iterations: 30));
 
@@ -42,7 +42,7 @@ public class TrainAndSampleTests
     public async Task A_prime_with_unknown_symbols_is_refused_before_printing()
     {
         using var dir = new TempDirectory();
-        string run = dir.Combine("run");
+        string run = dir.File("run");
         Assert.Equal(0, (await CliRunner.Run(CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 2))).ExitCode);
 
         var result = await CliRunner.Run("sample", "--checkpoint", run, "--prime", "Zebra ⚡");
@@ -57,7 +57,7 @@ public class TrainAndSampleTests
     {
         using var dir = new TempDirectory();
         string corpus = CliRunner.WriteCorpus(dir.Path);
-        string[] args = [.. CliRunner.TinyTrain(corpus, dir.Combine("run"), 20), "--sample-every", "10", "--sample-length", "12", "--json"];
+        string[] args = [.. CliRunner.TinyTrain(corpus, dir.File("run"), 20), "--sample-every", "10", "--sample-length", "12", "--json"];
 
         var result = await CliRunner.Run(args);
 
@@ -83,7 +83,7 @@ public class TrainAndSampleTests
     {
         using var dir = new TempDirectory();
         string corpus = CliRunner.WriteCorpus(dir.Path);
-        string run = dir.Combine("run");
+        string run = dir.File("run");
         Assert.Equal(0, (await CliRunner.Run(CliRunner.TinyTrain(corpus, run, 10))).ExitCode);
 
         var again = await CliRunner.Run(CliRunner.TinyTrain(corpus, run, 10));
@@ -105,7 +105,7 @@ public class TrainAndSampleTests
     public async Task A_diverging_run_exits_1_with_the_reason()
     {
         using var dir = new TempDirectory();
-        string[] args = [.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.Combine("run"), 200)[..^2], "--lr", "1e6", "--grad-clip", "0"];
+        string[] args = [.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.File("run"), 200)[..^2], "--lr", "1e6", "--grad-clip", "0"];
 
         var result = await CliRunner.Run(args);
 
@@ -118,7 +118,7 @@ public class TrainAndSampleTests
     public async Task Resume_without_a_checkpoint_says_how_to_start()
     {
         using var dir = new TempDirectory();
-        var result = await CliRunner.Run([.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.Combine("run")), "--resume"]);
+        var result = await CliRunner.Run([.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.File("run")), "--resume"]);
         Assert.Equal(CommandLine.UsageError, result.ExitCode);
         Assert.Contains("no checkpoint", result.Stderr);
         Assert.Contains("Drop --resume", result.Stderr);
@@ -128,15 +128,14 @@ public class TrainAndSampleTests
     public async Task Interrupting_saves_a_checkpoint_and_exits_130()
     {
         using var dir = new TempDirectory();
-        string run = dir.Combine("run");
+        string run = dir.File("run");
         var stderr = new LockedWriter();
         Action? stop = null;
         var command = new TrainCommand(s => { stop = s; return new NoOp(); });
         var args = new ArgReader(CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 1_000_000)[1..], command.Switches);
 
         var running = command.RunAsync(args, new LockedWriter(), stderr);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((stop is null || !stderr.ToString().Contains("iter 10/")) && DateTime.UtcNow < deadline) await Task.Delay(10);
+        await Poll.UntilAsync(() => stop is not null && stderr.ToString().Contains("iter 10/"), "iteration 10", intervalMs: 10);
         stop!();
         int code = await running.WaitAsync(TimeSpan.FromSeconds(60));
 

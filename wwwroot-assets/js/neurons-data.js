@@ -1,4 +1,5 @@
-// Reading the Neurons endpoints' binary data (see docs/recordings-api.md) and mapping values to colours.
+// Reading the Neurons endpoints' binary data (see docs/recordings-api.md), mapping values to colours,
+// and showing characters (also used by the sampling panel's tooltip).
 
 export async function fetchOk(url) {
     const response = await fetch(url, { credentials: "same-origin" });
@@ -44,3 +45,6 @@ export function lookupTable(block, unit, mapping, palette) {
     for (let b = 0; b < 256; b++) table[b] = paletteColour(palette, toScale(mapping, lo + b * step, scale));
     return table;
 }
+
+// A character as shown in tooltips: newline, space, tab and carriage return get visible stand-ins.
+export const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s === "\r" ? "␍" : s);

@@ -1,9 +1,7 @@
 // The panel under the Neurons text: for the hovered character, the selected unit's values in
 // every layer and kind, and the model's top next-character guesses. Built with textContent only.
 
-import { toScale, paletteColour } from "./neurons-data.js";
-
-export const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s === "\r" ? "␍" : s);
+import { toScale, paletteColour, printable } from "./neurons-data.js";
 
 const percent = p => `${(p * 100).toFixed(1)}%`;
 const signed = v => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);

@@ -3,7 +3,8 @@
 // whose attribute holds JSON [[picked, p], [candidate, p], ...]. The tooltip is built with
 // textContent only: sampled text is data, never HTML.
 
-const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s);
+import { printable } from "./neurons-data.js";
+
 let tip = null;
 
 function tooltip() {

@@ -36,8 +36,8 @@ public sealed class BenchCommand : ICommand
     public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
     {
         var model = new ModelConfig(
-            args.Has("model") ? args.Choice("model", CellType.Lstm) : CellType.Lstm,
-            args.Int("layers", 1, 16) ?? 2, args.Int("hidden", 1, 8192) ?? 512, args.Int("embedding", 0, 8192) ?? 0);
+            SharedOptions.Cell(args) ?? CellType.Lstm,
+            SharedOptions.Layers(args) ?? 2, SharedOptions.Hidden(args) ?? 512, SharedOptions.Embedding(args) ?? 0);
         int iterations = args.Int("iterations", 1, 1_000_000) ?? 20;
         int warmup = args.Int("warmup", 1, 1000) ?? 3;
         int sampleLength = args.Int("sample-length", 1, 1_000_000) ?? 1000;
@@ -45,9 +45,9 @@ public sealed class BenchCommand : ICommand
         int recordChars = args.Int("record-chars", 0, 10_000_000) ?? 100_000;
         var training = new TrainingConfig
         {
-            Batch = args.Int("batch", 1, 65536) ?? 32,
-            Seq = args.Int("seq", 1, 65536) ?? 100,
-            Threads = args.Int("threads", 0, 1024) ?? 0,
+            Batch = SharedOptions.Batch(args) ?? 32,
+            Seq = SharedOptions.Seq(args) ?? 100,
+            Threads = SharedOptions.Threads(args) ?? 0,
             Iterations = warmup + iterations,
             EvalEvery = 0, SampleEvery = 0, CheckpointEvery = 0,
         };

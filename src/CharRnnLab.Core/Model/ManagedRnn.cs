@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using CharRnnLab.Core.Numerics;
 
 namespace CharRnnLab.Core.Model;
 
@@ -133,19 +132,6 @@ public sealed class ManagedRnn
     {
         int cols = x.Length;
         for (int r = 0; r < y.Length; r++)
-            y[r] = Dot(weight.AsSpan(r * cols, cols), x) + bias[r];
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        int width = Vector<float>.Count, i = 0;
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        for (int k = 0; k < va.Length; k++) sum += va[k] * vb[k];
-        i = va.Length * width;
-        float total = Vector.Dot(sum, Vector<float>.One);
-        for (; i < a.Length; i++) total += a[i] * b[i];
-        return total;
+            y[r] = VectorMath.Dot(weight.AsSpan(r * cols, cols), x) + bias[r];
     }
 }

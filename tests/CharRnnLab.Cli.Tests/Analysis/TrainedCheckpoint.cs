@@ -10,8 +10,8 @@ public sealed class TrainedCheckpoint : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
 
-    public string Run => _directory.Combine("run");
-    public string Corpus => _directory.Combine("corpus.txt");
+    public string Run => _directory.File("run");
+    public string Corpus => _directory.File("corpus.txt");
     public string Directory => _directory.Path;
 
     /// <summary>Lines like `Ann said "go (now)" to Bob.`: every symbol a recorded text may use.</summary>
@@ -38,7 +38,7 @@ public sealed class TrainedCheckpoint : IAsyncLifetime
     /// <summary>Writes a text file into the shared directory and returns its path.</summary>
     public string WriteText(string name, string text)
     {
-        string path = _directory.Combine(name);
+        string path = _directory.File(name);
         File.WriteAllText(path, text);
         return path;
     }

@@ -174,7 +174,7 @@ public sealed class DownloaderTests : IAsyncLifetime
     {
         _server.Map("/stall.txt", _ => new ServerReply(200, Content, ContentLength: Content.Length, SendBytes: 1000, Hang: true));
         var first = FetchAsync(Entry("/stall.txt"));
-        while (_server.Requests.IsEmpty) await Task.Delay(10);
+        await Poll.UntilAsync(() => !_server.Requests.IsEmpty, "the server to see the request", intervalMs: 10);
         var ex = await Assert.ThrowsAsync<CorpusException>(() => FetchAsync(Entry("/stall.txt")));
         Assert.Contains("already being downloaded", ex.Message);
         await Assert.ThrowsAsync<CorpusException>(() => first);   // the stalled one gives up by itself

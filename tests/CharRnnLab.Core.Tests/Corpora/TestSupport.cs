@@ -4,27 +4,6 @@ using CharRnnLab.Core.Corpora;
 
 namespace CharRnnLab.Core.Tests.Corpora;
 
-/// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
-public sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "charrnn-tests-" + Guid.NewGuid().ToString("N"));
-
-    public TempDirectory() => Directory.CreateDirectory(Path);
-
-    public string File(string relative, string? content = null)
-    {
-        string path = System.IO.Path.Combine(Path, relative);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        if (content is not null) System.IO.File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-}
-
 /// <summary>Each shipped corpus generated once per test run (they take a few hundred ms each).</summary>
 public static class BundledCorpora
 {

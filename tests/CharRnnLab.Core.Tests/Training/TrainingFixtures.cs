@@ -44,17 +44,6 @@ internal static class TrainingFixtures
     }
 }
 
-/// <summary>A temporary directory deleted when disposed.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("charrnn-test-").FullName;
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}
-
 /// <summary>Collects every event; lets a test wait for a condition on them.</summary>
 internal sealed class RecordingObserver : ITrainingObserver
 {
@@ -82,13 +71,6 @@ internal sealed class RecordingObserver : ITrainingObserver
     public void OnStateChanged(TrainingStateChange change) => _states.Enqueue(change);
     public void OnCheckpoint(CheckpointSaved saved) => _checkpoints.Enqueue(saved);
 
-    public async Task WaitUntil(Func<RecordingObserver, bool> condition, double seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition(this))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The expected training event did not arrive.");
-            await Task.Delay(5);
-        }
-    }
+    public Task WaitUntil(Func<RecordingObserver, bool> condition, double seconds = 60) =>
+        Poll.UntilAsync(() => condition(this), "the expected training event", seconds, intervalMs: 5);
 }

@@ -37,9 +37,9 @@ public sealed class CorporaAndRunsPageTests(LabBrowserFixture fixture)
     {
         var runs = fixture.Lab.Service<RunManager>();
         var run = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId) with { Name = "listed run" });
-        await WaitAsync(() => runs.Get(run.Id).Iteration >= 30, "30 iterations");
+        await Poll.UntilAsync(() => runs.Get(run.Id).Iteration >= 30, "30 iterations", intervalMs: 50);
         runs.Stop(run.Id);
-        await WaitAsync(() => runs.Get(run.Id).State == RunState.Cancelled && runs.Active is null, "the run to stop");
+        await Poll.UntilAsync(() => runs.Get(run.Id).State == RunState.Cancelled && runs.Active is null, "the run to stop", intervalMs: 50);
 
         var page = await fixture.NewPageAsync();
         await fixture.ScreenshotOnFailureAsync(page, "runs-page", async () =>
@@ -57,15 +57,5 @@ public sealed class CorporaAndRunsPageTests(LabBrowserFixture fixture)
             await Expect(page.GetByTestId("resume-run")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "run-page.png"), FullPage = true });
         });
-    }
-
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
     }
 }

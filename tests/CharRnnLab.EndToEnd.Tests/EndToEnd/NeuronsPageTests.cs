@@ -103,12 +103,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         var existing = runs.List().FirstOrDefault(r => r.Name == "neurons run" && r.State == RunState.Completed);
         if (existing is not null) return existing.Id;
         var run = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId, iterations: 60) with { Name = "neurons run" });
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (runs.Get(run.Id).State != RunState.Completed)
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out training the tiny run.");
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(() => runs.Get(run.Id).State == RunState.Completed, "the tiny run to train", seconds: 120, intervalMs: 100);
         return run.Id;
     }
 

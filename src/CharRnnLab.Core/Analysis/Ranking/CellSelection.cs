@@ -21,9 +21,10 @@ public sealed record CellSelection(IReadOnlyList<int>? Layers = null, IReadOnlyL
     /// <summary>The selected (layer, kind) arrays present in <paramref name="recording"/>, in layer then kind order.</summary>
     public IReadOnlyList<(int Layer, ActivationKind Kind, float[] Values)> Arrays(ActivationRecording recording)
     {
-        var arrays = recording.RecordedLayers.Where(l => Layers is null || Layers.Contains(l))
-            .SelectMany(l => recording.RecordedKinds.Where(k => Kinds is null || Kinds.Contains(k))
-                .Select(k => (l, k, recording.Get(l, k))))
+        var arrays = ActivationKinds.LayerKindPairs(
+                recording.RecordedLayers.Where(l => Layers is null || Layers.Contains(l)),
+                recording.RecordedKinds.Where(k => Kinds is null || Kinds.Contains(k)))
+            .Select(pair => (pair.Layer, pair.Kind, recording.Get(pair.Layer, pair.Kind)))
             .ToList();
         if (arrays.Count == 0)
             throw new CharRnnException("No recorded values match the chosen layers and kinds. The recording holds layers " +

@@ -1,4 +1,3 @@
-using System.Numerics;
 using CharRnnLab.Core.Analysis.Recording;
 
 namespace CharRnnLab.Core.Analysis.Ranking;
@@ -26,41 +25,26 @@ public static class GateStatistics
         if (!(left < right)) throw new CharRnnException($"The left threshold ({left}) must be below the right one ({right}).");
         var result = new List<GateSaturation>();
         int n = recording.Characters, units = recording.Units;
-        foreach (int layer in recording.RecordedLayers)
+        var gates = recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate);
+        foreach (var (layer, gate) in ActivationKinds.LayerKindPairs(recording.RecordedLayers, gates))
         {
-            foreach (var gate in recording.RecordedKinds.Where(ActivationKinds.IsSigmoidGate))
-            {
-                var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
-                result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
-                    high.Select(c => (float)c / n).ToArray()));
-            }
+            var (low, high) = CountSaturated(recording.Get(layer, gate), n, units, left, right);
+            result.Add(new GateSaturation(layer, gate, low.Select(c => (float)c / n).ToArray(),
+                high.Select(c => (float)c / n).ToArray()));
         }
         return result;
     }
 
-    // Per unit: how many rows are below left / above right. Vector comparisons give −1 where true.
+    // Per unit: how many rows are below left / above right.
     private static (int[] Low, int[] High) CountSaturated(float[] values, int n, int units, float left, float right)
     {
         var low = new int[units];
         var high = new int[units];
-        var leftVector = new Vector<float>(left);
-        var rightVector = new Vector<float>(right);
-        int width = Vector<float>.Count;
         for (int t = 0; t < n; t++)
         {
             var row = values.AsSpan(t * units, units);
-            int u = 0;
-            for (; u <= units - width; u += width)
-            {
-                var x = new Vector<float>(row[u..]);
-                (new Vector<int>(low.AsSpan(u)) - Vector.LessThan(x, leftVector)).CopyTo(low.AsSpan(u));
-                (new Vector<int>(high.AsSpan(u)) - Vector.GreaterThan(x, rightVector)).CopyTo(high.AsSpan(u));
-            }
-            for (; u < units; u++)
-            {
-                if (row[u] < left) low[u]++;
-                if (row[u] > right) high[u]++;
-            }
+            ThresholdCounts.AddBelow(row, left, low);
+            ThresholdCounts.AddAbove(row, right, high);
         }
         return (low, high);
     }

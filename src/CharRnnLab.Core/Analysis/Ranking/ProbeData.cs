@@ -1,4 +1,4 @@
-using System.Numerics;
+using CharRnnLab.Core.Numerics;
 
 namespace CharRnnLab.Core.Analysis.Ranking;
 
@@ -21,7 +21,7 @@ internal sealed class ProbeData
         _trainTarget = trainTarget;
         _testTarget = testTarget;
         _targetMean = targetMean;
-        TrainTargetSquares = Dot(trainTarget, trainTarget) / trainTarget.Length;
+        TrainTargetSquares = VectorMath.BlockedDot(trainTarget, trainTarget) / trainTarget.Length;
     }
 
     public IReadOnlyList<CellId> Columns { get; }
@@ -70,13 +70,13 @@ internal sealed class ProbeData
         var gram = new double[p, p];
         for (int j = 0; j < p; j++)
             for (int k = 0; k <= j; k++)
-                gram[j, k] = gram[k, j] = Dot(_train[j], _train[k]) / TrainRows;
+                gram[j, k] = gram[k, j] = VectorMath.BlockedDot(_train[j], _train[k]) / TrainRows;
         for (int j = 0; j < p; j++) gram[j, j] = Math.Max(gram[j, j], 1e-9); // a constant column stays at 0
         return gram;
     }
 
     /// <summary>c = Xᵀy/n over the training rows.</summary>
-    public double[] Covariance() => _train.Select(column => Dot(column, _trainTarget) / TrainRows).ToArray();
+    public double[] Covariance() => _train.Select(column => VectorMath.BlockedDot(column, _trainTarget) / TrainRows).ToArray();
 
     /// <summary>R² (null if the held-out feature is constant) and, for binary features, accuracy at 0.5.</summary>
     public (double? R2, double? Accuracy) Test(double[] beta, bool binary)
@@ -113,25 +113,5 @@ internal sealed class ProbeData
         float scale = std > 1e-8 ? (float)(1 / std) : 0;
         for (int i = 0; i < train.Length; i++) train[i] = (float)(train[i] - mean) * scale;
         for (int i = 0; i < test.Length; i++) test[i] = (float)(test[i] - mean) * scale;
-    }
-
-    // Float SIMD within blocks, double across blocks.
-    private static double Dot(float[] a, float[] b)
-    {
-        const int block = 4096;
-        double total = 0;
-        for (int start = 0; start < a.Length; start += block)
-        {
-            var x = a.AsSpan(start, Math.Min(block, a.Length - start));
-            var y = b.AsSpan(start, x.Length);
-            var sum = Vector<float>.Zero;
-            int i = 0;
-            for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
-                sum += new Vector<float>(x[i..]) * new Vector<float>(y[i..]);
-            float partial = Vector.Sum(sum);
-            for (; i < x.Length; i++) partial += x[i] * y[i];
-            total += partial;
-        }
-        return total;
     }
 }

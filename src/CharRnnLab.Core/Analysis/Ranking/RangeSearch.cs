@@ -36,8 +36,8 @@ public static class RangeSearch
             int units = recording.Units;
             var insideOn = new int[units];
             var outsideOn = new int[units];
-            for (int t = start; t < end; t++) CountOn(values.AsSpan(t * units, units), threshold, insideOn);
-            foreach (int t in outside) CountOn(values.AsSpan(t * units, units), threshold, outsideOn);
+            for (int t = start; t < end; t++) ThresholdCounts.AddAbove(values.AsSpan(t * units, units), threshold, insideOn);
+            foreach (int t in outside) ThresholdCounts.AddAbove(values.AsSpan(t * units, units), threshold, outsideOn);
             for (int u = 0; u < units; u++)
             {
                 double inside = insideOn[u] / (double)(end - start);
@@ -47,10 +47,5 @@ public static class RangeSearch
         }
         return matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.InsideOn)
             .ThenBy(m => m.Layer).ThenBy(m => m.Kind).ThenBy(m => m.Unit).Take(top).ToList();
-    }
-
-    private static void CountOn(ReadOnlySpan<float> row, float threshold, int[] on)
-    {
-        for (int u = 0; u < row.Length; u++) if (row[u] > threshold) on[u]++;
     }
 }

@@ -50,6 +50,10 @@ public static class ActivationKinds
         _ => RnnKinds,
     };
 
+    /// <summary>Every (layer, kind) pair: layers in the given order, each with the kinds in theirs.</summary>
+    public static IEnumerable<(int Layer, ActivationKind Kind)> LayerKindPairs(IEnumerable<int> layers, IEnumerable<ActivationKind> kinds) =>
+        layers.SelectMany(layer => kinds.Select(kind => (layer, kind)));
+
     /// <summary>Gates squashed by a sigmoid, in (0, 1): the ones whose saturation is meaningful.</summary>
     public static bool IsSigmoidGate(ActivationKind kind) => kind is ActivationKind.InputGate or
         ActivationKind.ForgetGate or ActivationKind.OutputGate or ActivationKind.ResetGate or ActivationKind.UpdateGate;

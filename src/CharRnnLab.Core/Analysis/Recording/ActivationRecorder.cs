@@ -87,7 +87,7 @@ public static class ActivationRecorder
         var layers = options.Layers ?? Enumerable.Range(0, config.Layers).ToArray();
         foreach (int layer in layers.Where(l => l < 0 || l >= config.Layers))
             throw new ConfigException($"The model has layers 1 to {config.Layers}; there is no layer {layer + 1}.");
-        return layers.SelectMany(l => kinds.Select(kind => (l, kind))).ToHashSet();
+        return ActivationKinds.LayerKindPairs(layers, kinds).ToHashSet();
     }
 
     private static string[] SplitSymbols(string text)

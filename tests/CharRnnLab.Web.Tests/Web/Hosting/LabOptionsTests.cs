@@ -30,10 +30,10 @@ public sealed class LabOptionsTests
         var refusal = await Assert.ThrowsAsync<LabException>(() => runs.StartAsync(LabHost.TinyRun(corpus)));
 
         Assert.Contains("2 run(s) at a time", refusal.Message);
-        await HubEvents.WaitUntilAsync(() => runs.Get(first.Id).Iteration > 5 && runs.Get(second.Id).Iteration > 5, "both runs to train");
+        await Poll.UntilAsync(() => runs.Get(first.Id).Iteration > 5 && runs.Get(second.Id).Iteration > 5, "both runs to train");
         runs.Stop(first.Id);
         runs.Stop(second.Id);
-        await HubEvents.WaitUntilAsync(() => runs.Active is null, "both runs to stop");
+        await Poll.UntilAsync(() => runs.Active is null, "both runs to stop");
         Assert.All(runs.List(), r => Assert.Equal(RunState.Cancelled, r.State));
     }
 }

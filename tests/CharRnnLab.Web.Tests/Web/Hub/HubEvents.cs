@@ -18,17 +18,6 @@ public sealed class HubEvents
         connection.On<StateEvent>("state", States.Enqueue);
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="seconds"/>.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {seconds} s waiting for {what}.");
-            await Task.Delay(20);
-        }
-    }
-
     public Task WaitForStateAsync(string runId, RunState state) =>
-        WaitUntilAsync(() => States.Any(s => s.RunId == runId && s.State == state), $"run {runId} to be {state}");
+        Poll.UntilAsync(() => States.Any(s => s.RunId == runId && s.State == state), $"run {runId} to be {state}");
 }

@@ -22,7 +22,7 @@ public sealed class RestartTests : IDisposable
             await using var hub = await first.ConnectAsync();
             var events = new HubEvents(hub);
             runId = await hub.InvokeAsync<string>("StartRun", LabHost.TinyRun(corpusId));
-            await HubEvents.WaitUntilAsync(() => events.Progress.Any(p => p.Iteration >= 25), "25 iterations (past a checkpoint)");
+            await Poll.UntilAsync(() => events.Progress.Any(p => p.Iteration >= 25), "25 iterations (past a checkpoint)");
         }
 
         await using var second = await LabHost.StartAsync(_data);
@@ -40,7 +40,7 @@ public sealed class RestartTests : IDisposable
 
         var events2 = new HubEvents(connection);
         await connection.InvokeAsync("ResumeRun", runId);
-        await HubEvents.WaitUntilAsync(() => events2.Progress.Any(p => p.RunId == runId && p.Iteration > run.CheckpointIteration), "progress after the checkpoint");
+        await Poll.UntilAsync(() => events2.Progress.Any(p => p.RunId == runId && p.Iteration > run.CheckpointIteration), "progress after the checkpoint");
         await connection.InvokeAsync("StopRun", runId);
         await events2.WaitForStateAsync(runId, RunState.Cancelled);
     }

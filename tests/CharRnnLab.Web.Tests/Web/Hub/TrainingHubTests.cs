@@ -32,7 +32,7 @@ public sealed class TrainingHubTests : IAsyncLifetime
     {
         var runId = await _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun(_corpusId));
 
-        await HubEvents.WaitUntilAsync(() => _events.Progress.Count(p => p.RunId == runId) >= 3 && _events.Samples.Any(s => s.RunId == runId), "progress and a sample");
+        await Poll.UntilAsync(() => _events.Progress.Count(p => p.RunId == runId) >= 3 && _events.Samples.Any(s => s.RunId == runId), "progress and a sample");
         var progress = _events.Progress.First(p => p.RunId == runId);
         Assert.True(progress.TrainLoss > 0 && progress.CharsPerSecond > 0 && progress.Iteration >= 1);
         Assert.False(string.IsNullOrEmpty(_events.Samples.First().Text));
@@ -79,7 +79,7 @@ public sealed class TrainingHubTests : IAsyncLifetime
     public async Task Pause_and_resume_are_announced_as_states()
     {
         var runId = await _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun(_corpusId));
-        await HubEvents.WaitUntilAsync(() => _events.Progress.Any(p => p.RunId == runId), "progress");
+        await Poll.UntilAsync(() => _events.Progress.Any(p => p.RunId == runId), "progress");
 
         await _hub.InvokeAsync("PauseRun", runId);
         await _events.WaitForStateAsync(runId, RunState.Paused);
@@ -89,8 +89,8 @@ public sealed class TrainingHubTests : IAsyncLifetime
 
         int runningBefore = _events.States.Count(s => s.State == RunState.Running);
         await _hub.InvokeAsync("ResumeRun", runId);
-        await HubEvents.WaitUntilAsync(() => _events.States.Count(s => s.State == RunState.Running) > runningBefore, "running again");
-        await HubEvents.WaitUntilAsync(() => _events.Progress.Any(p => p.Iteration > pausedAt), "progress after resuming");
+        await Poll.UntilAsync(() => _events.States.Count(s => s.State == RunState.Running) > runningBefore, "running again");
+        await Poll.UntilAsync(() => _events.Progress.Any(p => p.Iteration > pausedAt), "progress after resuming");
         await _hub.InvokeAsync("StopRun", runId);
     }
 
@@ -98,7 +98,7 @@ public sealed class TrainingHubTests : IAsyncLifetime
     public async Task Sampling_while_training_returns_text_with_top_candidates()
     {
         var runId = await _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun(_corpusId));
-        await HubEvents.WaitUntilAsync(() => _events.Progress.Any(p => p.RunId == runId), "progress");
+        await Poll.UntilAsync(() => _events.Progress.Any(p => p.RunId == runId), "progress");
 
         var result = await _hub.InvokeAsync<SampleResult>("Sample", runId, 0.7, "the ", 50, 7);
 

@@ -21,17 +21,7 @@ public sealed class TrainedRunFixture : IAsyncLifetime
         CorpusId = await Lab.AddCorpusAsync();
         var runs = Lab.Service<RunManager>();
         RunId = (await runs.StartAsync(LabHost.TinyRun(CorpusId, iterations: 20))).Id;
-        await Until(() => runs.Get(RunId).State == RunState.Completed, "the tiny run to complete");
-    }
-
-    public static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => runs.Get(RunId).State == RunState.Completed, "the tiny run to complete", seconds: 90, intervalMs: 50);
     }
 
     public Task DisposeAsync() => Lab.DisposeAsync().AsTask();
@@ -157,7 +147,7 @@ public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFi
         var live = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId));
         try
         {
-            await TrainedRunFixture.Until(() => runs.Get(live.Id).Iteration >= 3, "a few iterations");
+            await Poll.UntilAsync(() => runs.Get(live.Id).Iteration >= 3, "a few iterations", seconds: 90, intervalMs: 50);
             var sampled = await Lab.RecordAsync(live.Id, new NeuronTextRequest(NeuronTextSource.Sample, 300));
             Assert.Equal(300, sampled.Recording.Characters);
             Assert.True(sampled.Iteration >= 3);
@@ -169,7 +159,7 @@ public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFi
         finally
         {
             runs.Stop(live.Id);
-            await TrainedRunFixture.Until(() => runs.Active is null, "the live run to stop");
+            await Poll.UntilAsync(() => runs.Active is null, "the live run to stop", seconds: 90, intervalMs: 50);
         }
     }
 }
