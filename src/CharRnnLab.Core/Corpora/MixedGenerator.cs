@@ -4,9 +4,9 @@ namespace CharRnnLab.Core.Corpora;
 
 /// <summary>
 /// Documents from the dialogue, wiki and code generators, interleaved at random, so one model
-/// must keep every structure apart. A source file is about three times the size of a chapter or an
-/// article: drawing chapters, articles and files 4 : 2 : 1 gives dialogue about 45 % of the bytes (the
-/// quote cell needs the most practice), code about a third (indentation) and wiki the rest.
+/// must keep every structure apart. Source files are the longest documents, so code is drawn least
+/// often; chapters are drawn twice as often as articles because the quote cell needs the most practice
+/// (corpora/mixed/README.md gives the resulting shares).
 /// Tracks: all of <see cref="CorpusTracks"/>.
 /// </summary>
 public sealed class MixedGenerator : ICorpusGenerator

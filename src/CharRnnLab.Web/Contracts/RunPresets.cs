@@ -22,9 +22,10 @@ public static class RunPresets
             Epochs = 10, EvalEvery = 200, SampleEvery = 100, SampleLength = 300, CheckpointEvery = 500,
         });
 
-    public static readonly RunPreset NeuronHunt = new("neurons", "neuron hunt 2×128 — 10 min",
-        "The README's neuron recipe: char-rnn's size with Adam 4e-3 for 10,000 iterations, about ten minutes " +
-        "on two cores. Train it on the mixed corpus, then look for the indentation, URL and line-length cells on Neurons.",
+    public static readonly RunPreset NeuronHunt = new("neurons", "neuron hunt 2×128",
+        "The README's neuron recipe: char-rnn's size with Adam 4e-3 for 10,000 iterations (9 minutes with the CLI on two " +
+        "cores; longer here, where the server keeps a core). Train it on the mixed corpus, then on Neurons read the dialogue " +
+        "corpus's validation slice for the quote cell and the mixed one for the indentation, bracket and line-length cells.",
         new StartRunRequest
         {
             Layers = 2, Hidden = 128, Batch = 50, Seq = 50, LearningRate = 4e-3,
