@@ -5,6 +5,7 @@ using CharRnnLab.Core.Analysis.Features;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Runs;
@@ -29,6 +30,9 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
     /// <summary>Runs whose cells can be recorded: a live session or a checkpoint.</summary>
     public IReadOnlyList<RunSummary> RecordableRuns() => runs.List().Where(r => r.CanSample).ToList();
 
+    /// <summary>Corpora whose validation slice the cells can read now (no download needed).</summary>
+    public IReadOnlyList<CorpusInfo> ReadableCorpora() => texts.ReadableCorpora();
+
     /// <summary>The recording with this id, while it is cached.</summary>
     public NeuronRecording? Find(string id) => cache.Find(id);
 
@@ -37,8 +41,8 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
         var run = runs.Get(runId);
         if (!run.CanSample)
             throw new LabException($"Run '{run.Name}' has no model to look into yet: it stopped before its first checkpoint. Pick another run.");
-        var text = await texts.ResolveAsync(run, request, cancel);
         var weights = await WeightsAsync(run, cancel);
+        var text = await texts.ResolveAsync(run, request, weights.Vocabulary, cancel);
         string id = RecordingId(run.Id, weights.Iteration, request.Exact, text.Text);
         if (cache.Find(id) is { } cached) return cached;
 

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
@@ -16,15 +17,19 @@ public enum NeuronTextSource
     Sample,
     /// <summary>Text the user pastes.</summary>
     Pasted,
+    /// <summary>A slice of another corpus starting at its validation split, chosen the same way as <see cref="Validation"/>.</summary>
+    OtherCorpus,
 }
 
-/// <summary>What to record: the source and, depending on it, the length or the pasted text.</summary>
+/// <summary>What to record: the source and, depending on it, the length, the pasted text or the corpus.</summary>
 /// <param name="Source">Where the text comes from.</param>
-/// <param name="Length">Characters to take (validation slice) or generate (sample).</param>
+/// <param name="Length">Characters to take (validation slices) or generate (sample).</param>
 /// <param name="Pasted">The text itself, for <see cref="NeuronTextSource.Pasted"/>.</param>
 /// <param name="Exact">Record in one sequential pass instead of parallel streams (slower, bit-exact).</param>
+/// <param name="CorpusId">The corpus whose validation slice to read, for <see cref="NeuronTextSource.OtherCorpus"/>
+/// (an id from <see cref="ICorpusCatalog.List"/>).</param>
 public sealed record NeuronTextRequest(NeuronTextSource Source = NeuronTextSource.Validation, int Length = NeuronTextRequest.DefaultLength,
-    string? Pasted = null, bool Exact = false)
+    string? Pasted = null, bool Exact = false, string? CorpusId = null)
 {
     public const int DefaultLength = 10_000, MaxLength = 50_000, MaxSampleLength = 5_000;
 }
@@ -34,7 +39,8 @@ public sealed record NeuronText(string Text, string Description);
 
 /// <summary>
 /// Finds the text for a <see cref="NeuronTextRequest"/>: the run corpus's validation split (the
-/// same split the trainer holds out), a sample from the run, or pasted text.
+/// same split the trainer holds out), another corpus's validation split, a sample from the run,
+/// or pasted text; and refuses a text with symbols the model's vocabulary lacks, naming them.
 /// </summary>
 public sealed class NeuronTexts(ICorpusCatalog corpora, ISampleSource sampler)
 {
@@ -42,29 +48,64 @@ public sealed class NeuronTexts(ICorpusCatalog corpora, ISampleSource sampler)
     public const double SampleTemperature = 0.8;
     public const int SampleSeed = 42;
 
-    public async Task<NeuronText> ResolveAsync(RunSummary run, NeuronTextRequest request, CancellationToken cancel)
+    /// <summary>How many of a text's symbols the model lacks an error message names; it counts the rest.</summary>
+    public const int NamedUnknownSymbols = 5;
+
+    /// <summary>Corpora whose text can be read now: every one in the catalogue that needs no download first.</summary>
+    public IReadOnlyList<CorpusInfo> ReadableCorpora() => corpora.List().Where(c => c.Available).ToList();
+
+    /// <summary>The text to record for <paramref name="request"/>, checked against the model's <paramref name="vocabulary"/>.</summary>
+    public async Task<NeuronText> ResolveAsync(RunSummary run, NeuronTextRequest request, Vocabulary vocabulary, CancellationToken cancel)
     {
         if (request.Source != NeuronTextSource.Pasted && request.Length is < 1 or > NeuronTextRequest.MaxLength)
             throw new LabException($"The text length must be between 1 and {NeuronTextRequest.MaxLength:N0} characters (got {request.Length:N0}).");
         return request.Source switch
         {
-            NeuronTextSource.Validation => await Task.Run(() => ValidationSlice(run, request.Length), cancel),
+            NeuronTextSource.Validation => await Task.Run(() => OwnCorpus(run, request.Length, vocabulary), cancel),
+            NeuronTextSource.OtherCorpus => await Task.Run(() => OtherCorpus(request.CorpusId, request.Length, vocabulary), cancel),
             NeuronTextSource.Sample => await SampleAsync(run, request.Length, cancel),
-            _ => Pasted(request.Pasted),
+            _ => Checked(Pasted(request.Pasted), vocabulary, "the pasted text", "Paste text written in the characters of the run's corpus."),
         };
     }
 
-    private NeuronText ValidationSlice(RunSummary run, int length)
+    private NeuronText OwnCorpus(RunSummary run, int length, Vocabulary vocabulary)
     {
         var corpus = corpora.Load(run.Settings.CorpusId);
+        return Checked(ValidationSlice(corpus, corpus.Name, length), vocabulary, $"{corpus.Name}'s validation slice",
+            "The corpus has changed since the run trained on it; choose a sample from the model or paste text.");
+    }
+
+    private NeuronText OtherCorpus(string? id, int length, Vocabulary vocabulary)
+    {
+        if (string.IsNullOrEmpty(id)) throw new LabException("Choose the corpus whose validation slice to read.");
+        var info = corpora.List().FirstOrDefault(c => c.Id == id) ?? throw new LabException(
+            $"There is no corpus '{id}' in the lab's catalogue. Choose one from the list; the Corpora page shows them all.");
+        if (!info.Available)
+            throw new LabException($"{info.Name} is not on this machine yet: download it on the Corpora page first, or choose another corpus.");
+        return Checked(ValidationSlice(corpora.Load(id), info.Name, length), vocabulary, $"{info.Name}'s validation slice",
+            "Choose a corpus written in the same characters, or paste text.");
+    }
+
+    private static NeuronText ValidationSlice(Corpus corpus, string name, int length)
+    {
         var (start, validationStart) = SliceStart(corpus.Length, length, new TrainingConfig().ValidationFraction);
         int count = Math.Min(length, corpus.Length - start);
         string text = corpus.Vocabulary.Decode(corpus.Encoded.Skip(start).Take(count));
         string where = start == validationStart
-            ? $"{count:N0} characters of {corpus.Name}'s validation split (from character {start:N0}), which the model never trained on"
-            : $"the last {count:N0} characters of {corpus.Name}: its {corpus.Length - validationStart:N0}-character validation split " +
+            ? $"{count:N0} characters of {name}'s validation split (from character {start:N0}), which the model never trained on"
+            : $"the last {count:N0} characters of {name}: its {corpus.Length - validationStart:N0}-character validation split " +
               $"and {validationStart - start:N0} training characters before it";
         return new NeuronText(text, where);
+    }
+
+    /// <summary>The text if the model knows all its symbols, else an error naming a few of the others and what to do.</summary>
+    private static NeuronText Checked(NeuronText text, Vocabulary vocabulary, string subject, string remedy)
+    {
+        var unknown = new SortedSet<int>(text.Text.EnumerateRunes().Where(r => !vocabulary.TryGetIndex(r, out _)).Select(r => r.Value));
+        if (unknown.Count == 0) return text;
+        int more = unknown.Count - NamedUnknownSymbols;
+        string named = string.Join(", ", unknown.Take(NamedUnknownSymbols).Select(Vocabulary.Describe)) + (more > 0 ? $" and {more:N0} more" : "");
+        throw new LabException($"The model knows {vocabulary.Count:N0} symbols; {subject} has {unknown.Count:N0} it does not: {named}. {remedy}");
     }
 
     /// <summary>Where a slice of <paramref name="length"/> symbols starts: at the validation split if it

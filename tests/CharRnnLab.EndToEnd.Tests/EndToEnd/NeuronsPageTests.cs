@@ -1,5 +1,6 @@
 using System.Globalization;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Tests.Hosting;
 using Microsoft.Playwright;
@@ -77,9 +78,11 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task The_coloured_view_downloads_as_a_self_contained_html_file()
+    public async Task The_coloured_view_downloads_as_a_self_contained_html_file_and_another_corpus_can_be_read()
     {
         string runId = await TrainTinyRunAsync();
+        string otherId = await fixture.Lab.AddCorpusAsync("other-sentences", 220_000); // a 11,000-character validation split
+        string other = fixture.Lab.Service<ICorpusCatalog>().List().Single(c => c.Id == otherId).Name;
         var page = await fixture.NewPageAsync();
         await fixture.ScreenshotOnFailureAsync(page, "neurons-export", async () =>
         {
@@ -94,6 +97,13 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             Assert.StartsWith("<!DOCTYPE html>", html);
             Assert.DoesNotContain("<script", html);
             Assert.Equal(10_000, html.Split("<span style=\"background:").Length - 1);
+
+            // The bundled corpus offered first is written in characters the tiny run never saw: refused, naming them.
+            await ChooseAsync(page, "neuron-source-select", "validation slice of another corpus");
+            await Expect(page.GetByTestId("neurons-error")).ToContainTextAsync("Choose a corpus written in the same characters");
+            await ChooseAsync(page, "neuron-corpus-select", other);
+            await Expect(page.GetByTestId("neurons-caption")).ToContainTextAsync($"reading 10,000 characters of {other}'s validation split");
+            await Expect(page.GetByTestId("neurons-error")).ToHaveCountAsync(0);
         });
     }
 
@@ -105,6 +115,12 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         var run = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId, iterations: 60) with { Name = "neurons run" });
         await Poll.UntilAsync(() => runs.Get(run.Id).State == RunState.Completed, "the tiny run to train", seconds: 120, intervalMs: 100);
         return run.Id;
+    }
+
+    private static async Task ChooseAsync(IPage page, string select, string item)
+    {
+        await page.GetByTestId(select).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
     }
 
     private static async Task<double> NumberAsync(IPage page, string data) =>

@@ -1,6 +1,7 @@
 using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
+using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
@@ -18,6 +19,7 @@ namespace CharRnnLab.Web.Components.Pages;
 public partial class NeuronsPage : IDisposable
 {
     private IReadOnlyList<RunSummary> _runs = [];
+    private IReadOnlyList<CorpusInfo> _corpora = [];
     private string? _initialRunId;
     private NeuronRecording? _recording;
     private CellId _selection;
@@ -43,6 +45,7 @@ public partial class NeuronsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _runs = Lab.RecordableRuns();
+        _corpora = Lab.ReadableCorpora();
         // A run that starts, or stops with its first checkpoint, joins the run list.
         _subscription = Notifier.Subscribe(update =>
         {
