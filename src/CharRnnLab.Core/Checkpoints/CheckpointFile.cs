@@ -52,6 +52,25 @@ public static class CheckpointFile
         });
     }
 
+    /// <summary>
+    /// Checks that a file is a whole checkpoint this program can use (metadata, loss history, and
+    /// weights of the shapes the metadata promises) and returns its metadata, without building a
+    /// model or touching libtorch. The file's name does not matter; errors name it as <paramref name="shownAs"/>.
+    /// </summary>
+    /// <param name="path">The file to check, e.g. an upload saved under a temporary name.</param>
+    /// <param name="shownAs">How error messages name the file, e.g. the name it was uploaded as.</param>
+    public static CheckpointMetadata Verify(string path, string shownAs)
+    {
+        if (!File.Exists(path)) throw new CheckpointException($"No checkpoint found: {shownAs} does not exist.");
+        return Guard(shownAs, () =>
+        {
+            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry);
+            var metadata = ParseMetadata(entries);
+            ParseWeights(metadata, entries[ModelEntry]);
+            return metadata;
+        });
+    }
+
     internal static CheckpointContent Read(string dirOrFile)
     {
         string path = ExistingPath(dirOrFile);

@@ -85,6 +85,34 @@ public sealed record StartRunRequest
         Threads = threads,
     };
 
+    /// <summary>The settings a checkpoint was trained with, as a request (for a run imported from it).</summary>
+    /// <param name="model">The checkpoint's model shape.</param>
+    /// <param name="training">The checkpoint's training configuration.</param>
+    /// <param name="corpusId">The lab corpus it was trained on, or "" when the lab does not have it.</param>
+    /// <param name="name">The run's display name.</param>
+    public static StartRunRequest FromCheckpoint(ModelConfig model, TrainingConfig training, string corpusId, string name) => new()
+    {
+        CorpusId = corpusId,
+        Name = name,
+        Cell = model.Cell.ToString().ToLowerInvariant(),
+        Layers = model.Layers,
+        Hidden = model.Hidden,
+        Embedding = model.Embedding,
+        Dropout = model.Dropout,
+        Batch = training.Batch,
+        Seq = training.Seq,
+        LearningRate = training.LearningRate,
+        GradClip = training.GradClip,
+        Iterations = training.Iterations,
+        Epochs = training.Epochs,
+        EvalEvery = training.EvalEvery,
+        SampleEvery = training.SampleEvery,
+        SampleLength = training.SampleLength,
+        SampleTemperature = training.SampleTemperature,
+        CheckpointEvery = training.CheckpointEvery,
+        Seed = training.Seed,
+    };
+
     public static bool TryParseCell(string? text, out CellType cell) =>
         Enum.TryParse(text, ignoreCase: true, out cell) && Enum.IsDefined(cell) && !int.TryParse(text, out _);
 }

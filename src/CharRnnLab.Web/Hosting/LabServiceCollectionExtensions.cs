@@ -37,6 +37,7 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<RunManager>();
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<IRunHistorySource>(sp => sp.GetRequiredService<RunManager>());
+        services.AddSingleton<RunImporter>();
         services.AddSingleton<RunSampler>();
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();

@@ -41,6 +41,8 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
         var run = runs.Get(runId);
         if (!run.CanSample)
             throw new LabException($"Run '{run.Name}' has no model to look into yet: it stopped before its first checkpoint. Pick another run.");
+        if (request.Source == NeuronTextSource.Validation && !run.HasCorpus())
+            throw RunCorpus.Missing(run, "there is no validation slice of its own to read; read another corpus's, a sample from the model or pasted text");
         var weights = await WeightsAsync(run, cancel);
         var text = await texts.ResolveAsync(run, request, weights.Vocabulary, cancel);
         string id = RecordingId(run.Id, weights.Iteration, request.Exact, text.Text);

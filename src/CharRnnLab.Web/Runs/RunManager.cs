@@ -189,6 +189,8 @@ public sealed class RunManager : IHostedService, IRunHistorySource
 
     private async Task<RunSummary> RelaunchAsync(RunSummary run, TrainingConfig? overrides)
     {
+        if (!run.HasCorpus())
+            throw RunCorpus.Missing(run, "the lab cannot train it further; use charrnn train --resume with the text it learned from");
         await _launch.WaitAsync();
         try
         {

@@ -1,0 +1,93 @@
+using CharRnnLab.Core;
+using CharRnnLab.Core.Corpora.Download;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Hosting;
+using CharRnnLab.Web.Runs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CharRnnLab.Web.Components.Pages;
+
+/// <summary>
+/// The Runs page: every run the lab knows, live as they change, with delete, and an upload that
+/// imports a checkpoint trained elsewhere (verified first; a refused file changes nothing).
+/// </summary>
+public partial class Runs : IDisposable
+{
+    [Inject] private RunManager Manager { get; set; } = null!;
+    [Inject] private RunNotifier Notifier { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private RunImporter Importer { get; set; } = null!;
+    [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
+
+    private IReadOnlyList<RunSummary> _runs = [];
+    private IDisposable? _subscription;
+    private MudFileUpload<IBrowserFile>? _upload;
+    private bool _importing;
+    private string? _importError;
+    private readonly CancellationTokenSource _closing = new();
+
+    protected override void OnInitialized()
+    {
+        _runs = Manager.List();
+        _subscription = Notifier.Subscribe(update =>
+        {
+            if (update.StateChanged) _ = InvokeAsync(() => { _runs = Manager.List(); StateHasChanged(); });
+        });
+    }
+
+    private string MaxUploadText => DownloadProgress.FormatBytes(Options.Value.MaxUploadBytes);
+
+    private async Task ImportAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        _importing = true;
+        _importError = null;
+        try
+        {
+            if (file.Size > Options.Value.MaxUploadBytes)
+                throw new LabException($"{file.Name} is {DownloadProgress.FormatBytes(file.Size)}; the upload limit is {MaxUploadText}. Raise Lab:MaxUploadBytes to import it.");
+            await using var stream = file.OpenReadStream(Options.Value.MaxUploadBytes, _closing.Token);
+            var run = await Importer.ImportAsync(file.Name, stream, _closing.Token);
+            Snackbar.Add($"Imported '{run.Name}'.", Severity.Success);
+            _runs = Manager.List();
+        }
+        catch (CharRnnException ex)
+        {
+            _importError = ex.Message;
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _importing = false;
+            if (_upload is not null) await _upload.ClearAsync();
+        }
+    }
+
+    private void Open(RunSummary run) => Navigation.NavigateTo($"/runs/{run.Id}");
+
+    private void Delete(RunSummary run)
+    {
+        try
+        {
+            Manager.Delete(run.Id);
+            _runs = Manager.List();
+        }
+        catch (CharRnnException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _closing.Cancel();
+        _closing.Dispose();
+    }
+}
