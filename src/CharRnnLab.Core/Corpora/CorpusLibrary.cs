@@ -140,7 +140,7 @@ public sealed class CorpusLibrary
             string path = BundledPath(config);
             if (IsCurrent(config)) return path;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            WriteAtomically(path, Generators.Generate(config).Text);
+            WriteAtomically(path, Generators.Generate(config, withTracks: false).Text);
             WriteAtomically(path + ".stamp", Stamp(config));
             return path;
         }

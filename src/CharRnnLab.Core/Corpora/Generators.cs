@@ -29,11 +29,13 @@ public static class Generators
     /// Runs the config's generator: documents separated by a blank line until
     /// <see cref="GeneratorConfig.SizeBytes"/> is reached (the last document is kept whole).
     /// </summary>
-    public static GeneratedCorpus Generate(GeneratorConfig config)
+    /// <param name="config">Which generator, seed and size.</param>
+    /// <param name="withTracks">Also return the ground-truth tracks (4 floats per character); the text is the same either way.</param>
+    public static GeneratedCorpus Generate(GeneratorConfig config, bool withTracks = true)
     {
         var generator = Get(config.Generator);
         var random = new DeterministicRandom(config.Seed);
-        var output = new TrackedText(config.SizeBytes + (1 << 16));
+        var output = new TrackedText(config.SizeBytes + (1 << 16), withTracks);
         while (output.Length < config.SizeBytes)
         {
             if (output.Length > 0) output.Append('\n');

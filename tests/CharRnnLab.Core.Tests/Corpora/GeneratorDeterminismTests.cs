@@ -38,6 +38,19 @@ public class GeneratorDeterminismTests
         Assert.NotEqual(a.Text, Generators.Generate(config with { Seed = 100 }).Text);
     }
 
+    [Theory]
+    [InlineData("dialogue")]
+    [InlineData("wiki")]
+    [InlineData("code")]
+    [InlineData("mixed")]
+    public void Text_without_tracks_is_the_same_text(string generator)
+    {
+        var config = BundledCorpora.Small(generator, seed: 7);
+        var textOnly = Generators.Generate(config, withTracks: false);
+        Assert.Equal(Generators.Generate(config).Text, textOnly.Text);
+        Assert.Empty(textOnly.Tracks);
+    }
+
     [Fact]
     public void Shipped_configs_are_the_four_corpora_of_about_a_megabyte()
     {

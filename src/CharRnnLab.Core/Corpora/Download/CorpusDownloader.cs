@@ -136,7 +136,7 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
         catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
             await file.FlushAsync(CancellationToken.None);
-            string why = ex is OperationCanceledException ? $"no data for {StallTimeout.TotalSeconds:0} s" : Innermost(ex).Message;
+            string why = ex is OperationCanceledException ? $"no data for {StallTimeout.TotalSeconds:0.#} s" : Innermost(ex).Message;
             throw new CorpusException(
                 $"The download of {entry.Name} from {entry.Url.Host} broke off after {DownloadProgress.FormatBytes(received)} ({why}). " +
                 "Run the same command again to resume it.", ex);
