@@ -53,36 +53,33 @@ public static class CheckpointFile
     }
 
     /// <summary>
-    /// Checks that a file is a whole checkpoint this program can use (metadata, loss history, and
-    /// weights of the shapes the metadata promises) and returns its metadata, without building a
-    /// model or touching libtorch. The file's name does not matter; errors name it as <paramref name="shownAs"/>.
+    /// Checks that a file is a whole checkpoint this program can use (metadata, loss history, weights
+    /// of the shapes the metadata promises, optimizer state and resume state, all that a resumed run
+    /// reads) and returns its metadata, without building a model or touching libtorch. The file's name
+    /// does not matter; errors name it as <paramref name="shownAs"/>.
     /// </summary>
     /// <param name="path">The file to check, e.g. an upload saved under a temporary name.</param>
     /// <param name="shownAs">How error messages name the file, e.g. the name it was uploaded as.</param>
     public static CheckpointMetadata Verify(string path, string shownAs)
     {
         if (!File.Exists(path)) throw new CheckpointException($"No checkpoint found: {shownAs} does not exist.");
-        return Guard(shownAs, () =>
-        {
-            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry);
-            var metadata = ParseMetadata(entries);
-            ParseWeights(metadata, entries[ModelEntry]);
-            return metadata;
-        });
+        return ReadWhole(path, shownAs).Metadata;
     }
 
     internal static CheckpointContent Read(string dirOrFile)
     {
         string path = ExistingPath(dirOrFile);
-        return Guard(path, () =>
-        {
-            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry, OptimizerEntry, StateEntry);
-            var metadata = ParseMetadata(entries);
-            using var state = new BinaryReader(new MemoryStream(entries[StateEntry]));
-            return new CheckpointContent(metadata, ParseWeights(metadata, entries[ModelEntry]),
-                entries[OptimizerEntry], ResumeState.Read(state));
-        });
+        return ReadWhole(path, path);
     }
+
+    private static CheckpointContent ReadWhole(string path, string shownAs) => Guard(shownAs, () =>
+    {
+        var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry, OptimizerEntry, StateEntry);
+        var metadata = ParseMetadata(entries);
+        using var state = new BinaryReader(new MemoryStream(entries[StateEntry]));
+        return new CheckpointContent(metadata, ParseWeights(metadata, entries[ModelEntry]),
+            entries[OptimizerEntry], ResumeState.Read(state));
+    });
 
     /// <summary>Writes atomically into <paramref name="directory"/>; returns the file's path.</summary>
     internal static string Write(string directory, CheckpointContent content)

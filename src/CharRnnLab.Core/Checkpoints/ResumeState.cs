@@ -42,6 +42,7 @@ internal sealed record ResumeState(
     {
         if (r.ReadInt32() != Magic) throw new InvalidDataException("state.bin has the wrong signature");
         int cursor = r.ReadInt32();
+        if (cursor < 0) throw new InvalidDataException($"state.bin has a negative batch cursor ({cursor})");
         double first = r.ReadDouble();
         string fingerprint = r.ReadString();
         int streams = r.ReadInt32();

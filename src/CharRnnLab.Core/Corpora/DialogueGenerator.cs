@@ -61,7 +61,7 @@ public sealed class DialogueGenerator : ICorpusGenerator
         for (int s = 0; s < sentences; s++)
         {
             if (s > 0) output.Append(' ');
-            Markup.Emit(output, grammar.Narration(cast));
+            output.Append(grammar.Narration(cast));
         }
     }
 

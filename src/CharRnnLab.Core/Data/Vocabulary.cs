@@ -35,22 +35,29 @@ public sealed class Vocabulary : IEquatable<Vocabulary>
 
     public bool TryGetIndex(Rune symbol, out int index) => _indexOf.TryGetValue(symbol.Value, out index);
 
+    /// <summary>The distinct symbols (scalar values, ascending) of <paramref name="text"/> this vocabulary lacks.</summary>
+    public SortedSet<int> UnknownSymbols(string text) =>
+        new(text.EnumerateRunes().Where(r => !_indexOf.ContainsKey(r.Value)).Select(r => r.Value));
+
     /// <summary>Encodes a text to symbol indices; unknown symbols raise a message that names them.</summary>
     public int[] Encode(string text, string what = "text")
     {
         var result = new List<int>(text.Length);
-        var unknown = new SortedSet<int>();
         foreach (var rune in text.EnumerateRunes())
         {
-            if (_indexOf.TryGetValue(rune.Value, out int i)) result.Add(i);
-            else unknown.Add(rune.Value);
+            if (!_indexOf.TryGetValue(rune.Value, out int i)) throw Unknown(text, what);
+            result.Add(i);
         }
-        if (unknown.Count > 0)
-            throw new CharRnnException(
-                $"The {what} contains {unknown.Count} symbol(s) the model's vocabulary does not have: " +
-                string.Join(", ", unknown.Take(20).Select(Describe)) + (unknown.Count > 20 ? ", …" : "") +
-                ". Use only symbols from the training corpus.");
         return result.ToArray();
+    }
+
+    private CharRnnException Unknown(string text, string what)
+    {
+        var unknown = UnknownSymbols(text);
+        return new CharRnnException(
+            $"The {what} contains {unknown.Count} symbol(s) the model's vocabulary does not have: " +
+            string.Join(", ", unknown.Take(20).Select(Describe)) + (unknown.Count > 20 ? ", …" : "") +
+            ". Use only symbols from the training corpus.");
     }
 
     public string Decode(IEnumerable<int> indices)

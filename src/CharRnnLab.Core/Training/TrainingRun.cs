@@ -63,7 +63,7 @@ internal sealed class TrainingRun : IDisposable
         {
             run.LoadOptimizer(checkpoint.OptimizerState);
             var state = checkpoint.Resume;
-            if (state.CorpusFingerprint == corpusFingerprint && state.HiddenStreams == loader.Batch && state.BatchCursor >= 0 && state.BatchCursor < loader.TrainBatches)
+            if (state.CorpusFingerprint == corpusFingerprint && state.HiddenStreams == loader.Batch && state.BatchCursor < loader.TrainBatches)
             {
                 run._hidden.Dispose();
                 run._hidden = RecurrentState.FromArrays(checkpoint.Weights.Config, loader.Batch, state.HiddenH, state.HiddenC, device);

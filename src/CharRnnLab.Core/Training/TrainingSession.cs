@@ -71,8 +71,8 @@ public sealed class TrainingSession : IDisposable
         TrainingConfig? overrides = null, ComputeLane? lane = null)
     {
         var checkpoint = CheckpointFile.Read(checkpointDirectory);
-        // A path to checkpoint.crnn itself reads fine; later saves need the directory it is in.
-        checkpointDirectory = Path.GetDirectoryName(Path.GetFullPath(CheckpointFile.PathFor(checkpointDirectory)))!;
+        // Given a checkpoint file rather than a run directory, later saves go to checkpoint.crnn beside it.
+        checkpointDirectory = Path.GetDirectoryName(CheckpointFile.PathFor(checkpointDirectory))!;
         var meta = checkpoint.Metadata;
         CheckVocabulary(meta, corpus, checkpointDirectory);
         var training = overrides ?? meta.Training;
@@ -136,7 +136,7 @@ public sealed class TrainingSession : IDisposable
             _cancelRequested = true;
             if (_state == TrainingState.Running) return; // the running loop sees the flag
         }
-        Lane.Post(Step); // idle or paused: nothing is queued, so queue the step that ends the run
+        Lane.Post(() => Step()); // idle or paused: nothing is queued, so queue the step that ends the run
     }
 
     /// <summary>A copy of the current weights, taken between iterations (or at once when not running).</summary>
@@ -151,9 +151,7 @@ public sealed class TrainingSession : IDisposable
     /// Start or Resume announces Running inside the try, so an observer that throws fails the run
     /// instead of leaving it Running with nothing queued.
     /// </summary>
-    private void Step() => Step(announceRunning: false);
-
-    private void Step(bool announceRunning)
+    private void Step(bool announceRunning = false)
     {
         try
         {
@@ -162,7 +160,7 @@ public sealed class TrainingSession : IDisposable
             _loop.Meter.Start();
             _loop.Iterate();
             if (_loop.Finished) { Finish(TrainingState.Completed, $"Completed {_loop.Iteration} iterations."); return; }
-            Lane.Post(Step);
+            Lane.Post(() => Step());
         }
         catch (Exception ex)
         {

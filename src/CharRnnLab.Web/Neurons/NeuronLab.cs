@@ -66,6 +66,7 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
         var cells = new CellSelection(Kinds: HuntKinds(recording.Recording));
         return await runs.Lane.Run(() =>
         {
+            cancel.ThrowIfCancellationRequested(); // superseded while it waited: leave the lane to training
             float[] values = track.Compute(recording.Recording.Symbols);
             if (values.Min() == values.Max())
                 throw new LabException($"The {track.Name} feature does not vary in this text, so there is nothing to probe. Use a text where it does.");

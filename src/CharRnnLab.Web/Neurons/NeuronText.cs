@@ -101,7 +101,7 @@ public sealed class NeuronTexts(ICorpusCatalog corpora, ISampleSource sampler)
     /// <summary>The text if the model knows all its symbols, else an error naming a few of the others and what to do.</summary>
     private static NeuronText Checked(NeuronText text, Vocabulary vocabulary, string subject, string remedy)
     {
-        var unknown = new SortedSet<int>(text.Text.EnumerateRunes().Where(r => !vocabulary.TryGetIndex(r, out _)).Select(r => r.Value));
+        var unknown = vocabulary.UnknownSymbols(text.Text);
         if (unknown.Count == 0) return text;
         int more = unknown.Count - NamedUnknownSymbols;
         string named = string.Join(", ", unknown.Take(NamedUnknownSymbols).Select(Vocabulary.Describe)) + (more > 0 ? $" and {more:N0} more" : "");

@@ -38,6 +38,8 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         var now = DateTimeOffset.UtcNow;
         string id = RunIds.New(now);
         string directory = runs.RunDirectory(id);
+        if (Directory.Exists(directory) || runs.Find(id) is not null)
+            throw new LabException($"Run id {id} is taken at this instant; import {shown} again.");
         try
         {
             Directory.CreateDirectory(directory);
@@ -55,6 +57,11 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
             Discard(id, directory);
             throw new LabException($"Could not store {shown} in {options.Value.RunsDirectory}: {ex.Message} " +
                 "Free some disk space and import it again; nothing was added.");
+        }
+        catch (SqliteException ex)
+        {
+            Discard(id, directory);
+            throw new LabException($"Could not record {shown} in the lab's run database: {ex.Message} Nothing was added; import it again.");
         }
         catch
         {
@@ -77,7 +84,7 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         var buffer = new byte[81_920];
         int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await ReadUploadAsync(content, buffer, shown, cancellationToken)) > 0)
         {
             total += read;
             if (total > limit)
@@ -87,20 +94,36 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         }
     }
 
-    /// <summary>The lab corpus the checkpoint names (by id or file name) with the same symbols, else null.</summary>
-    private CorpusInfo? FindCorpus(CheckpointMetadata meta)
+    /// <summary>A read from the browser that fails is the upload breaking off, not the disk filling up.</summary>
+    private static async Task<int> ReadUploadAsync(Stream content, byte[] buffer, string shown, CancellationToken cancellationToken)
     {
-        var candidate = corpora.List().FirstOrDefault(c => Matches(c, meta.CorpusName));
-        if (candidate is null) return null;
-        if (!candidate.Available) return candidate; // a catalogue corpus not fetched yet: its name is all there is to compare
         try
         {
-            return corpora.Load(candidate.Id).Vocabulary.ToStrings().SequenceEqual(meta.Vocabulary) ? candidate : null;
+            return await content.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new LabException($"The upload of {shown} broke off ({ex.Message}). Import it again; nothing was added.");
+        }
+    }
+
+    /// <summary>
+    /// The first lab corpus on this machine that the checkpoint names (by id, name or file name) and that has
+    /// the same symbols, else null. A catalogue corpus not downloaded yet cannot be compared, so it is not linked.
+    /// </summary>
+    private CorpusInfo? FindCorpus(CheckpointMetadata meta) =>
+        corpora.List().Where(c => c.Available && Matches(c, meta.CorpusName)).FirstOrDefault(c => SameSymbols(c, meta));
+
+    private bool SameSymbols(CorpusInfo corpus, CheckpointMetadata meta)
+    {
+        try
+        {
+            return corpora.Load(corpus.Id).Vocabulary.ToStrings().SequenceEqual(meta.Vocabulary);
         }
         catch (CharRnnException ex)
         {
-            logger.LogWarning(ex, "Could not load corpus {CorpusId} to compare it with an imported checkpoint", candidate.Id);
-            return null;
+            logger.LogWarning(ex, "Could not load corpus {CorpusId} to compare it with an imported checkpoint", corpus.Id);
+            return false;
         }
     }
 

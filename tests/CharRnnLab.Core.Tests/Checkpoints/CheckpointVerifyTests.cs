@@ -29,6 +29,7 @@ public class CheckpointVerifyTests
     [InlineData("no weights", "it has no model.bin")]
     [InlineData("short weights", "not a readable CharRnnLab checkpoint")]
     [InlineData("newer format", "newer than this program understands")]
+    [InlineData("no resume state", "it has no state.bin")]
     public async Task A_bad_file_is_refused_with_its_shown_name(string damage, string expected)
     {
         using var dir = new TempDirectory();
@@ -58,6 +59,11 @@ public class CheckpointVerifyTests
             return;
         }
         using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        if (how == "no resume state")
+        {
+            zip.GetEntry("state.bin")!.Delete();
+            return;
+        }
         var entry = zip.GetEntry(how == "newer format" ? "meta.json" : "model.bin")!;
         string meta = "";
         if (how == "newer format")

@@ -68,7 +68,14 @@ internal sealed class ChecksumStore(string path)
     private void Write(Dictionary<string, RecordedChecksum> all)
     {
         string temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(all, Json));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(all, Json));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp); // only still there if the write or the move failed
+        }
     }
 }

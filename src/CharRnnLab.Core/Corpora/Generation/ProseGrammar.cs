@@ -8,8 +8,9 @@ internal sealed record Character(string Name, string Subject, string Object, str
 /// narration and present-tense speech of varied length. Plain strings; quoting is the caller's job.
 /// </summary>
 /// <param name="r">The document's random source.</param>
-/// <param name="wordsPerClass">Use only this many names, nouns, adjectives, verbs and adverbs of each
-/// list: a smaller stock is learned sooner, leaving a small model room for structure.</param>
+/// <param name="wordsPerClass">Use only this many words of each word list (names, nouns, adjectives, verbs,
+/// adverbs, prepositions, speech verbs): a smaller stock is learned sooner, leaving a small model room
+/// for structure.</param>
 /// <param name="firstWord">Where in each list the stock starts: two grammars with stocks that do not
 /// overlap talk about different things (the dialogue's narration and its speech).</param>
 internal sealed class ProseGrammar(DeterministicRandom r, int wordsPerClass = int.MaxValue, int firstWord = 0)

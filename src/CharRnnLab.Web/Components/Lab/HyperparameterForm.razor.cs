@@ -55,7 +55,7 @@ public partial class HyperparameterForm
     /// <summary>Takes the parent's value when it gives a different one; a re-render with the same value keeps the edits.</summary>
     protected override void OnParametersSet()
     {
-        if (Value == _received) return;
+        if (ReferenceEquals(Value, _received)) return;
         _received = Value;
         Request = Value;
     }

@@ -158,6 +158,11 @@ public partial class NeuronsPage : IDisposable
         catch (OperationCanceledException)
         {
         }
+        catch (Exception ex)
+        {
+            // An unexpected failure of the fit: say so rather than take the page's connection down.
+            _error = $"The {feature} probe failed: {ex.Message}";
+        }
         finally
         {
             _probing = null;

@@ -65,7 +65,7 @@ public partial class Runs : IDisposable
         finally
         {
             _importing = false;
-            if (_upload is not null) await _upload.ClearAsync();
+            if (_upload is not null && !_closing.IsCancellationRequested) await _upload.ClearAsync();
         }
     }
 
