@@ -38,9 +38,8 @@ public partial class Corpora : IDisposable
         _uploading = true;
         try
         {
-            if (file.Size > Options.Value.MaxUploadBytes)
-                throw new CorpusException($"{file.Name} is {FormatBytes(file.Size)}; the upload limit is {MaxUploadText}. Use a smaller file, or raise Lab:MaxUploadBytes.");
-            await using var stream = file.OpenReadStream(Options.Value.MaxUploadBytes, _closing.Token);
+            await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes,
+                "Use a smaller file, or raise Lab:MaxUploadBytes.", _closing.Token);
             var added = await Catalog.UploadAsync(file.Name, stream, _closing.Token);
             Snackbar.Add($"Added '{added.Name}'.", Severity.Success);
             _corpora = Catalog.List();
@@ -53,7 +52,7 @@ public partial class Corpora : IDisposable
         finally
         {
             _uploading = false;
-            if (_upload is not null) await _upload.ClearAsync();
+            if (_upload is not null && !_closing.IsCancellationRequested) await _upload.ClearAsync();
         }
     }
 

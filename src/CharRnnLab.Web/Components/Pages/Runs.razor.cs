@@ -48,9 +48,8 @@ public partial class Runs : IDisposable
         _importError = null;
         try
         {
-            if (file.Size > Options.Value.MaxUploadBytes)
-                throw new LabException($"{file.Name} is {DownloadProgress.FormatBytes(file.Size)}; the upload limit is {MaxUploadText}. Raise Lab:MaxUploadBytes to import it.");
-            await using var stream = file.OpenReadStream(Options.Value.MaxUploadBytes, _closing.Token);
+            await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes,
+                "Raise Lab:MaxUploadBytes to import it.", _closing.Token);
             var run = await Importer.ImportAsync(file.Name, stream, _closing.Token);
             Snackbar.Add($"Imported '{run.Name}'.", Severity.Success);
             _runs = Manager.List();
