@@ -1,9 +1,8 @@
 using System.IO.Compression;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Model;
-using CharRnnLab.Core.Tests.Training;
 using CharRnnLab.Core.Training;
-using static CharRnnLab.Core.Tests.Training.TrainingFixtures;
+using static CharRnnLab.Core.Tests.Fixtures.TrainingFixtures;
 
 namespace CharRnnLab.Core.Tests.Checkpoints;
 

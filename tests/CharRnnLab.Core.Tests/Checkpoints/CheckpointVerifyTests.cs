@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using CharRnnLab.Core.Checkpoints;
-using static CharRnnLab.Core.Tests.Training.TrainingFixtures;
+using static CharRnnLab.Core.Tests.Fixtures.TrainingFixtures;
 
 namespace CharRnnLab.Core.Tests.Checkpoints;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using CharRnnLab.Core.Data;
-using CharRnnLab.Core.Tests.Training;
 
 namespace CharRnnLab.Core.Tests.Data;
 

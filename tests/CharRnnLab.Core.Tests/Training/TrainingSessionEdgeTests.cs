@@ -2,7 +2,7 @@ using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Training;
 using TorchSharp;
-using static CharRnnLab.Core.Tests.Training.TrainingFixtures;
+using static CharRnnLab.Core.Tests.Fixtures.TrainingFixtures;
 
 namespace CharRnnLab.Core.Tests.Training;
 

@@ -1,6 +1,6 @@
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Training;
-using static CharRnnLab.Core.Tests.Training.TrainingFixtures;
+using static CharRnnLab.Core.Tests.Fixtures.TrainingFixtures;
 
 namespace CharRnnLab.Core.Tests.Training;
 

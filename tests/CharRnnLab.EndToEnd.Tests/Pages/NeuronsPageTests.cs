@@ -1,0 +1,160 @@
+using System.Globalization;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Runs;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CharRnnLab.EndToEnd.Tests.Pages;
+
+/// <summary>The Neurons page in a real browser, over a tiny trained run and a 10,000-character validation slice.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string Text = "[data-testid=neuron-text]";
+
+    [Fact]
+    public async Task Clicking_a_cell_recolours_the_text_hovering_shows_the_guesses_and_a_selection_finds_cells()
+    {
+        string runId = await TrainTinyRunAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-page", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            Assert.Equal(10_000, await page.Locator($"{Text} span").CountAsync());
+            double renderMs = await NumberAsync(page, "renderMs");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-phases", new System.Text.RegularExpressions.Regex("painted"));
+            string phases = (await page.Locator(Text).GetAttributeAsync("data-phases"))!;
+
+            var before = await ColoursAsync(page);
+            string selected = (await page.Locator(Text).GetAttributeAsync("data-selected"))!;
+            var other = page.Locator($"[data-testid=picker-cell]:not(.selected)").Nth(5);
+            string unit = (await other.GetAttributeAsync("data-unit"))!;
+            double clickMs = await ClickAndTimeRecolourAsync(page, other);
+            await Expect(page.Locator(Text)).Not.ToHaveAttributeAsync("data-selected", selected);
+            Assert.EndsWith($"/{unit}", await page.Locator(Text).GetAttributeAsync("data-selected"));
+            await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync($"layer 1 · tanh(c) · cell #{unit}");
+            var after = await ColoursAsync(page);
+            Assert.True(before.Zip(after).Count(p => p.First != p.Second) > 100, "the characters' colours changed");
+            double recolourMs = await NumberAsync(page, "recolourMs");
+
+            await page.Keyboard.PressAsync("j");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", new System.Text.RegularExpressions.Regex($"/{int.Parse(unit) + 1}$"));
+            await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync($"layer 1 · tanh(c) · cell #{int.Parse(unit) + 1}");
+
+            await Expect(page.GetByTestId("neuron-overview")).ToHaveAttributeAsync("data-drawn", "1/tanh_cell");
+            var overview = await page.GetByTestId("neuron-overview").BoundingBoxAsync();
+            await page.GetByTestId("neuron-overview").ClickAsync(new() { Position = new() { X = overview!.Width / 2, Y = overview.Height * 2.5f / 16 } });
+            await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync("layer 1 · tanh(c) · cell #2");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", "1/tanh_cell/2");
+
+            await page.Locator($"{Text} span").Nth(40).HoverAsync();
+            await Expect(page.GetByTestId("hover-guess")).ToHaveCountAsync(5);
+            await Expect(page.GetByTestId("neuron-hover")).ToContainTextAsync("%");
+            await Expect(page.GetByTestId("hover-values")).ToContainTextAsync("tanh(c)");
+
+            await Expect(page.GetByTestId("feature-chip").First).ToBeVisibleAsync();
+            await page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-button]").ClickAsync();
+            await Expect(page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-summary]")).ToContainTextAsync("R²");
+            await page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-chip]").First.ClickAsync();
+            await Expect(page.GetByTestId("neuron-selected")).ToContainTextAsync("cell #");
+            await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=gate-chart] .js-plotly-plot')?.data?.length === 3");
+
+            await SelectTextAsync(page, 120, 160);
+            await Expect(page.GetByTestId("range-results")).ToContainTextAsync("characters 120–159");
+            await Expect(page.Locator("[data-testid=neuron-text] span.in-range")).ToHaveCountAsync(40);
+
+            // A tall viewport rather than FullPage: the text's lines render as they come into view,
+            // and a full-page capture would not give them that frame.
+            await page.SetViewportSizeAsync(1440, 1800);
+            await page.Locator($"{Text} span").Nth(40).HoverAsync();
+            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-page.png") });
+            Report(renderMs, phases, recolourMs, clickMs);
+        });
+    }
+
+    [Fact]
+    public async Task The_coloured_view_downloads_as_a_self_contained_html_file_and_another_corpus_can_be_read()
+    {
+        string runId = await TrainTinyRunAsync();
+        string otherId = await fixture.Lab.AddCorpusAsync("other-sentences", 220_000); // a 11,000-character validation split
+        string other = fixture.Lab.Service<ICorpusCatalog>().List().Single(c => c.Id == otherId).Name;
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-export", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+
+            await page.GetByTestId("export-menu").Locator("button").First.ClickAsync();
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-html").ClickAsync());
+
+            Assert.EndsWith(".html", download.SuggestedFilename);
+            string html = await File.ReadAllTextAsync((await download.PathAsync())!);
+            Assert.StartsWith("<!DOCTYPE html>", html);
+            Assert.DoesNotContain("<script", html);
+            Assert.Equal(10_000, html.Split("<span style=\"background:").Length - 1);
+
+            // The bundled corpus offered first is written in characters the tiny run never saw: refused, naming them.
+            await ChooseAsync(page, "neuron-source-select", "validation slice of another corpus");
+            await Expect(page.GetByTestId("neurons-error")).ToContainTextAsync("Choose a corpus written in the same characters");
+            await ChooseAsync(page, "neuron-corpus-select", other);
+            await Expect(page.GetByTestId("neurons-caption")).ToContainTextAsync($"reading 10,000 characters of {other}'s validation split");
+            await Expect(page.GetByTestId("neurons-error")).ToHaveCountAsync(0);
+        });
+    }
+
+    private async Task<string> TrainTinyRunAsync()
+    {
+        var runs = fixture.Lab.Service<RunManager>();
+        var existing = runs.List().FirstOrDefault(r => r.Name == "neurons run" && r.State == RunState.Completed);
+        if (existing is not null) return existing.Id;
+        var run = await runs.StartAsync(LabHost.TinyRun(fixture.CorpusId, iterations: 60) with { Name = "neurons run" });
+        await Poll.UntilAsync(() => runs.Get(run.Id).State == RunState.Completed, "the tiny run to train", seconds: 120, intervalMs: 100);
+        return run.Id;
+    }
+
+    private static async Task ChooseAsync(IPage page, string select, string item)
+    {
+        await page.GetByTestId(select).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+    }
+
+    private static async Task<double> NumberAsync(IPage page, string data) =>
+        double.Parse((await page.Locator(Text).GetAttributeAsync($"data-{Kebab(data)}"))!, CultureInfo.InvariantCulture);
+
+    private static string Kebab(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static Task<string[]> ColoursAsync(IPage page) =>
+        page.EvaluateAsync<string[]>($"() => Array.from(document.querySelectorAll('{Text} span')).slice(0, 2000).map(s => s.style.backgroundColor)");
+
+    /// <summary>From the click (in the page's clock) to the end of the recolouring.</summary>
+    private static async Task<double> ClickAndTimeRecolourAsync(IPage page, ILocator cell)
+    {
+        int recolours = int.Parse((await page.Locator(Text).GetAttributeAsync("data-recolours"))!);
+        await page.EvaluateAsync("() => window.addEventListener('click', () => window.neuronClickAt = performance.now(), { once: true, capture: true })");
+        await cell.ClickAsync();
+        await page.WaitForFunctionAsync($"n => Number(document.querySelector('{Text}').dataset.recolours) > n", recolours);
+        return await page.EvaluateAsync<double>($"async () => (await import('./assets/js/neurons.js')).timings(document.querySelector('{Text}')).recolouredAt - window.neuronClickAt");
+    }
+
+    private static async Task SelectTextAsync(IPage page, int start, int end)
+    {
+        var first = await page.Locator($"{Text} span").Nth(start).BoundingBoxAsync();
+        var last = await page.Locator($"{Text} span").Nth(end - 1).BoundingBoxAsync();
+        await page.Mouse.MoveAsync(first!.X + 1, first.Y + first.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(last!.X + last.Width - 1, last.Y + last.Height / 2, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+    }
+
+    private void Report(double renderMs, string phases, double recolourMs, double clickMs)
+    {
+        string line = FormattableString.Invariant(
+            $"neurons: 10,000 characters rendered in {renderMs:0} ms (fetch + spans + colours; ms since start {phases}); recolour {recolourMs:0.0} ms (DOM update), click→recoloured {clickMs:0} ms");
+        output.WriteLine(line);
+        File.WriteAllText(Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-timings.txt"), line + "\n");
+    }
+}

@@ -1,0 +1,105 @@
+using Bunit;
+using CharRnnLab.Web.Components.Lab;
+using CharRnnLab.Web.Contracts;
+using CharRnnLab.Core.Corpora;
+
+namespace CharRnnLab.Web.Tests.Components.Lab;
+
+public sealed class HyperparameterFormTests : LabComponentContext
+{
+    private static readonly CorpusInfo Corpus = new("upload-tiny", "tiny.txt", CorpusKinds.Uploaded, "", 100, true, "/tmp/tiny.txt");
+    private static readonly StartRunRequest Valid = RunPresets.Tiny.Settings with { CorpusId = Corpus.Id };
+    private StartRunRequest? _started;
+
+    private IRenderedComponent<HyperparameterForm> RenderForm(StartRunRequest value, string? blocked = null) =>
+        Render<HyperparameterForm>(p => p
+            .Add(f => f.Value, value)
+            .Add(f => f.Corpora, [Corpus])
+            .Add(f => f.BlockedReason, blocked)
+            .Add(f => f.OnStart, request => _started = request));
+
+    private static bool StartDisabled(IRenderedComponent<HyperparameterForm> form) =>
+        form.Find("[data-testid=start-run]").HasAttribute("disabled");
+
+    [Fact]
+    public void A_bad_hidden_size_is_explained_next_to_the_field_and_blocks_start()
+    {
+        var form = RenderForm(Valid with { Hidden = 0 });
+
+        Assert.Contains("Hidden size must be between 4 and 2048 (got 0).", form.Find("[data-testid=field-Hidden]").TextContent);
+        Assert.True(StartDisabled(form));
+    }
+
+    [Fact]
+    public void Typing_fixes_are_validated_as_you_type()
+    {
+        var form = RenderForm(Valid);
+        var layers = () => form.Find("[data-testid=field-Layers] input");
+
+        layers().Input("0");
+        form.WaitForAssertion(() => Assert.Contains("Layers must be between 1 and 8 (got 0).", form.Markup));
+        Assert.True(StartDisabled(form));
+
+        layers().Input("3");
+        form.WaitForAssertion(() => Assert.DoesNotContain("Layers must be", form.Markup));
+        Assert.False(StartDisabled(form));
+        Assert.Equal(3, form.Instance.Request.Layers);
+    }
+
+    [Fact]
+    public void Start_hands_over_the_edited_request()
+    {
+        var form = RenderForm(Valid);
+        form.Find("[data-testid=field-Hidden] input").Input("48");
+        form.WaitForAssertion(() => Assert.Equal(48, form.Instance.Request.Hidden));
+
+        form.Find("[data-testid=start-run]").Click();
+
+        Assert.Equal(Valid with { Hidden = 48 }, _started);
+    }
+
+    [Fact]
+    public void A_parent_re_rendering_with_the_value_it_gave_keeps_the_edits()
+    {
+        var form = RenderForm(Valid);
+        form.Find("[data-testid=field-Hidden] input").Input("48");
+
+        form.Render(p => p.Add(f => f.Value, Valid).Add(f => f.Busy, true));
+
+        Assert.Equal("48", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+        Assert.Equal(Valid, form.Instance.Value);
+    }
+
+    [Fact]
+    public void A_new_value_from_the_parent_replaces_the_edits()
+    {
+        var form = RenderForm(Valid);
+        form.Find("[data-testid=field-Hidden] input").Input("48");
+
+        form.Render(p => p.Add(f => f.Value, Valid with { Hidden = 96 }));
+
+        Assert.Equal("96", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_preset_sets_the_hyperparameters_and_keeps_the_corpus()
+    {
+        var form = RenderForm(Valid);
+
+        form.Find("[data-testid=preset-karpathy]").Click();
+
+        Assert.Equal(RunPresets.Karpathy.Settings with { CorpusId = Corpus.Id }, form.Instance.Request);
+        Assert.Equal("512", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void While_a_run_trains_start_is_disabled_and_says_why()
+    {
+        var form = RenderForm(Valid, blocked: "'x' is running.");
+
+        Assert.True(StartDisabled(form));
+        Assert.Contains("'x' is running.", form.Find("[data-testid=start-blocked]").TextContent);
+        form.Find("[data-testid=start-run]").Click();
+        Assert.Null(_started);
+    }
+}
