@@ -1,3 +1,6 @@
+using CharRnnLab.Core.Settings;
+using CharRnnLab.Core.Training;
+
 namespace CharRnnLab.Core.Model;
 
 /// <summary>The recurrent cell: LSTM (default), GRU, or a vanilla tanh RNN (to see why LSTMs win).</summary>
@@ -5,6 +8,7 @@ public enum CellType { Lstm, Gru, Rnn }
 
 /// <summary>
 /// The model's shape. Saved inside every checkpoint so a checkpoint alone rebuilds its model.
+/// The initialisers are the defaults; the limits are in <see cref="RunSettings"/>.
 /// </summary>
 /// <param name="Cell">Recurrent cell type.</param>
 /// <param name="Layers">Stacked recurrent layers (≥ 1).</param>
@@ -25,12 +29,6 @@ public sealed record ModelConfig(
     /// <summary>Size of the first layer's input for a vocabulary of <paramref name="vocabularySize"/>.</summary>
     public int InputSize(int vocabularySize) => Embedding > 0 ? Embedding : vocabularySize;
 
-    /// <summary>Throws <see cref="ConfigException"/> naming the first bad value.</summary>
-    public void Validate()
-    {
-        if (Layers < 1 || Layers > 16) throw new ConfigException($"layers must be between 1 and 16 (got {Layers}).");
-        if (Hidden < 1 || Hidden > 8192) throw new ConfigException($"hidden must be between 1 and 8192 (got {Hidden}).");
-        if (Embedding < 0 || Embedding > 8192) throw new ConfigException($"embedding must be 0 (one-hot) or up to 8192 (got {Embedding}).");
-        if (Dropout < 0 || Dropout >= 1 || double.IsNaN(Dropout)) throw new ConfigException($"dropout must be in [0, 1) (got {Dropout}).");
-    }
+    /// <summary>Throws <see cref="ConfigException"/> naming the first bad value (limits: <see cref="RunSettings"/>).</summary>
+    public void Validate() => RunSettings.ThrowFirst(RunSettings.Check(new RunConfig(this, new TrainingConfig()), SettingGroup.Model));
 }

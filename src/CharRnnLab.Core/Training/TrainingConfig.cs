@@ -1,10 +1,14 @@
+using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Settings;
+
 namespace CharRnnLab.Core.Training;
 
 public enum OptimizerKind { Adam, RmsProp }
 
 /// <summary>
 /// Everything about a training run except the model's shape. Saved inside every checkpoint.
-/// Defaults follow karpathy/char-rnn (batch 50, seq 50, lr 2e-3, decay 0.97 per epoch after 10).
+/// The initialisers are the defaults, karpathy/char-rnn's (batch 50, seq 50, lr 2e-3, decay 0.97
+/// per epoch after 10); the limits are in <see cref="RunSettings"/>.
 /// </summary>
 public sealed record TrainingConfig
 {
@@ -49,30 +53,6 @@ public sealed record TrainingConfig
     public int TotalIterations(int trainBatches) =>
         Iterations > 0 ? Iterations : Math.Max(1, (int)Math.Min(int.MaxValue, Math.Ceiling(Epochs * trainBatches)));
 
-    /// <summary>Throws <see cref="ConfigException"/> naming the first bad value.</summary>
-    public void Validate()
-    {
-        Require(Batch is >= 1 and <= 65536, $"batch must be between 1 and 65536 (got {Batch}).");
-        Require(Seq is >= 1 and <= 65536, $"seq must be between 1 and 65536 (got {Seq}).");
-        Require(double.IsFinite(LearningRate) && LearningRate > 0, $"learning rate must be a positive number (got {LearningRate}).");
-        Require(LearningRateDecay is > 0 and <= 1, $"learning rate decay must be in (0, 1] (got {LearningRateDecay}).");
-        Require(DecayEvery >= 0, $"decay every must be 0 (once per epoch) or more (got {DecayEvery}).");
-        Require(DecayAfter >= -1, $"decay after must be -1 (after 10 epochs) or more (got {DecayAfter}).");
-        Require(GradClip is >= 0 and < double.PositiveInfinity, $"gradient clip must be 0 (off) or a positive number (got {GradClip}).");
-        Require(Iterations >= 0, $"iterations must be 0 (use epochs) or more (got {Iterations}).");
-        Require(Iterations > 0 || (double.IsFinite(Epochs) && Epochs > 0), $"epochs must be a positive number when iterations is 0 (got {Epochs}).");
-        Require(ValidationFraction is >= 0 and <= 0.5, $"validation fraction must be between 0 and 0.5 (got {ValidationFraction}).");
-        Require(EvalEvery >= 0 && EvalBatches >= 0 && CheckpointEvery >= 0 && SampleEvery >= 0,
-            "eval every, eval batches, checkpoint every and sample every must be 0 (off) or more.");
-        Require(SampleLength is >= 1 and <= 100_000, $"sample length must be between 1 and 100000 (got {SampleLength}).");
-        Require(SampleTemperature is >= 0 and <= 100, $"sample temperature must be between 0 and 100 (got {SampleTemperature}).");
-        Require(Threads is >= 0 and <= 1024, $"threads must be 0 (all cores) or more (got {Threads}).");
-        Require(ExplodeFactor > 1, $"explode factor must be greater than 1 (got {ExplodeFactor}).");
-        ComputeDevice.Validate(Device);
-    }
-
-    private static void Require(bool ok, string message)
-    {
-        if (!ok) throw new ConfigException(message);
-    }
+    /// <summary>Throws <see cref="ConfigException"/> naming the first bad value (limits: <see cref="RunSettings"/>).</summary>
+    public void Validate() => RunSettings.ThrowFirst(RunSettings.Check(new RunConfig(new ModelConfig(), this), SettingGroup.Training));
 }
