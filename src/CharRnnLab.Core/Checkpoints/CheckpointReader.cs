@@ -85,10 +85,13 @@ internal sealed partial class CheckpointReader(string path) : IDisposable
     private static string? Field(JsonException ex)
     {
         string at = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-        if (ex.Message.Contains("doesn't allow null values", StringComparison.Ordinal)) return at;
+        if (NullRefused().IsMatch(ex.Message)) return at;
         var missing = MissingProperties().Match(ex.Message);
         return missing.Success ? (at.Length > 0 ? at + "." : "") + missing.Groups[1].Value : null;
     }
+
+    [GeneratedRegex("doesn't allow (?:setting )?null values")]
+    private static partial Regex NullRefused();
 
     [GeneratedRegex("missing required properties including: '([^']+)'")]
     private static partial Regex MissingProperties();

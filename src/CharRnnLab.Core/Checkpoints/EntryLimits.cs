@@ -10,7 +10,7 @@ namespace CharRnnLab.Core.Checkpoints;
 internal static class EntryLimits
 {
     /// <summary>meta.json: config, vocabulary and the run's samples (JSON-escaped text).</summary>
-    public const long MetaBytes = 16L << 20;
+    public const long MetaBytes = 8L << 20;
 
     /// <summary>The optimizer's buffers per weight: Adam's two moments and AMSGrad's maximum, or
     /// RMSProp's square average, momentum and centred mean.</summary>
