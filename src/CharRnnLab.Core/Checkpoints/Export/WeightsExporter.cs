@@ -19,17 +19,22 @@ public static class WeightsExporter
         else SafetensorsWriter.Write(output, tensors, metadata);
     }
 
+    /// <summary>Writes the weights of the checkpoint in <paramref name="checkpoint"/> (a run directory or a .crnn).</summary>
+    public static void Write(Stream output, string checkpoint, ExportFormat format)
+    {
+        var meta = CheckpointFile.ReadMetadata(checkpoint);
+        Write(output, CheckpointFile.LoadWeights(checkpoint), meta.CorpusName, format);
+    }
+
     /// <summary>Exports the checkpoint in <paramref name="checkpoint"/> (a run directory or a .crnn) to the file
     /// <paramref name="path"/>, written under a temporary name and renamed, so a failure leaves no partial file.</summary>
     public static void Export(string checkpoint, ExportFormat format, string path)
     {
-        var meta = CheckpointFile.ReadMetadata(checkpoint);
-        var weights = CheckpointFile.LoadWeights(checkpoint);
         string target = Path.GetFullPath(path);
         string temporary = $"{target}.{Guid.NewGuid():N}.tmp";
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)) Write(file, weights, meta.CorpusName, format);
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)) Write(file, checkpoint, format);
             File.Move(temporary, target, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
