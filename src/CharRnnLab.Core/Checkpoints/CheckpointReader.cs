@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -101,14 +102,23 @@ internal sealed partial class CheckpointReader(string path) : IDisposable
         if (meta.FormatVersion > CheckpointFile.FormatVersion)
             throw new CheckpointException(
                 $"format version {meta.FormatVersion} is newer than this program understands ({CheckpointFile.FormatVersion}). Update CharRnnLab.");
-        if (meta.Vocabulary.Length == 0) throw new InvalidDataException("meta.json's vocabulary is empty");
-        for (int i = 0; i < meta.Vocabulary.Length; i++)
-            if (meta.Vocabulary[i] is not { } symbol || Rune.DecodeFromUtf16(symbol, out _, out int used) != System.Buffers.OperationStatus.Done || used != symbol.Length)
-                throw new InvalidDataException($"meta.json's vocabulary entry {i} is {(meta.Vocabulary[i] is null ? "null" : $"\"{meta.Vocabulary[i]}\"")}, not one symbol");
-        if (meta.Vocabulary.Distinct(StringComparer.Ordinal).Count() != meta.Vocabulary.Length)
-            throw new InvalidDataException("the vocabulary has repeated symbols");
+        CheckSymbols(meta.Vocabulary);
         meta.Model.Validate();
         meta.Training.Validate();
+    }
+
+    /// <summary>Each entry one Unicode scalar value, none twice (JSON's string[] elements may still be null).</summary>
+    private static void CheckSymbols(string?[] vocabulary)
+    {
+        if (vocabulary.Length == 0) throw new InvalidDataException("meta.json's vocabulary is empty");
+        for (int i = 0; i < vocabulary.Length; i++)
+        {
+            string? symbol = vocabulary[i];
+            bool one = symbol is not null && Rune.DecodeFromUtf16(symbol, out _, out int used) == OperationStatus.Done && used == symbol.Length;
+            if (!one) throw new InvalidDataException($"meta.json's vocabulary entry {i} is {(symbol is null ? "null" : $"\"{symbol}\"")}, not one symbol");
+        }
+        if (vocabulary.Distinct(StringComparer.Ordinal).Count() != vocabulary.Length)
+            throw new InvalidDataException("the vocabulary has repeated symbols");
     }
 
     public void Dispose() => _zip.Dispose();
