@@ -56,6 +56,34 @@ public sealed class ZipBombTests(ZipBombTests.GenuineCheckpoint genuine, ITestOu
     }
 
     [Fact]
+    public void A_header_that_hides_an_entrys_real_size_costs_no_more_than_a_genuine_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        string bomb = dir.File("bomb.crnn");
+        uint genuineSize = 0;
+        CheckpointRewriter.Replace(genuine.Path, bomb, "model.bin", (model, to) =>
+        {
+            genuineSize = (uint)model.Length; // the genuine weights, then 700 MB more that the header does not admit to
+            to.Write(model);
+            CheckpointRewriter.Zeros(to, Inflated);
+        });
+        CheckpointRewriter.ClaimSize(bomb, "model.bin", genuineSize);
+        long genuineCost = Allocated(() => CheckpointFile.Verify(genuine.Path, "genuine.crnn"));
+
+        // .NET inflates no more than the header admits (today it then accepts the genuine part); either way
+        // the hidden 700 MB never reach memory.
+        string outcome = "accepted";
+        long bombCost = Allocated(() =>
+        {
+            try { CheckpointFile.Verify(bomb, "bomb.crnn"); }
+            catch (CheckpointException ex) { outcome = ex.Message; }
+        });
+
+        output.WriteLine($"hidden size: reading allocated {bombCost:N0} bytes, the genuine checkpoint {genuineCost:N0}; {outcome}");
+        Assert.InRange(bombCost, 0, 2 * genuineCost);
+    }
+
+    [Fact]
     public void A_meta_json_inflating_to_700_MB_is_refused_at_its_cap()
     {
         using var dir = new TempDirectory();

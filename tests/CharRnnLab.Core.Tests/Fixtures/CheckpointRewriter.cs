@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Text;
 
 namespace CharRnnLab.Core.Tests.Fixtures;
 
@@ -27,5 +29,24 @@ internal static class CheckpointRewriter
     {
         var block = new byte[1 << 20];
         for (long left = bytes; left > 0; left -= block.Length) to.Write(block, 0, (int)Math.Min(block.Length, left));
+    }
+
+    /// <summary>Makes the zip's local and central headers claim <paramref name="claimed"/> uncompressed bytes for
+    /// <paramref name="entry"/>, whatever its data inflates to: a header that lies.</summary>
+    public static void ClaimSize(string zip, string entry, uint claimed)
+    {
+        byte[] bytes = File.ReadAllBytes(zip);
+        byte[] name = Encoding.UTF8.GetBytes(entry);
+        for (int at = 0; at + 46 < bytes.Length; at++)
+        {
+            uint signature = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at));
+            if (signature == 0x02014b50 && bytes.AsSpan(at + 46, name.Length).SequenceEqual(name)) // central directory entry
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at + 24), claimed);
+                int local = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at + 42));
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(local + 22), claimed);
+            }
+        }
+        File.WriteAllBytes(zip, bytes);
     }
 }
