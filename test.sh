@@ -2,15 +2,21 @@
 # Sets up what the tests need on a fresh machine and runs every test of CharRnnLab.
 #  - End-to-end tests drive a headless Chromium. Where apt exists, Debian's `chromium` is installed
 #    (never a downloaded browser); elsewhere the Playwright fixture installs Playwright's own build.
+#  - The PyTorch parity test runs docs/python.md's script under Debian's python3-torch (in
+#    /usr/bin/python3), installed here where apt exists (about 2 minutes); it fails without it
+#    unless the machine has no apt (or CHARRNN_PYTHON names another python with torch).
 #  - Prints one closing line "N passed, N failed" summed over all test assemblies.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+/usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || packages+=(python3-torch)
+if [ ${#packages[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "Installing Debian's chromium for the end-to-end tests..."
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; } ||
-    echo "Could not install chromium with apt; the end-to-end fixture will install Playwright's browser instead."
+  echo "Installing Debian's ${packages[*]} for the end-to-end and PyTorch parity tests..."
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null; } ||
+    echo "Could not install ${packages[*]} with apt; the end-to-end fixture falls back to Playwright's browser, the parity test fails."
 fi
 
 log=$(mktemp)

@@ -11,7 +11,7 @@ public static class CommandLine
     private static readonly ICommand[] Commands =
     [
         new TrainCommand(), new SampleCommand(), new BenchCommand(), new CorporaCommand(),
-        new RecordCommand(), new NeuronsCommand(),
+        new RecordCommand(), new NeuronsCommand(), new EvalCommand(), new ExportCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -2,6 +2,7 @@ using CharRnnLab.Web.Components;
 using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Hubs;
 using CharRnnLab.Web.Neurons;
+using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Security;
 
 namespace CharRnnLab.Web;
@@ -35,6 +36,7 @@ public static class LabApplication
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapNeuronEndpoints();
+        app.MapRunExportEndpoints();
         return app;
     }
 }

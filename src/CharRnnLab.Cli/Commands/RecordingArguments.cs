@@ -48,7 +48,8 @@ internal sealed record RecordingArguments(string Checkpoint, string TextFile, in
         return await lane.Run(() => ActivationRecorder.Record(weights, text, Options));
     }
 
-    private static string ReadText(string path)
+    /// <summary>A UTF-8 text file, strictly decoded; a missing, empty or undecodable file is refused by name.</summary>
+    public static string ReadText(string path)
     {
         if (!File.Exists(path))
             throw new CharRnnException($"The text file '{path}' does not exist. Give a UTF-8 text file with --text.");

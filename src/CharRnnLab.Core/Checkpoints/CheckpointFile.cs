@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
 
 namespace CharRnnLab.Core.Checkpoints;
@@ -19,7 +18,7 @@ public static class CheckpointFile
 {
     public const string FileName = "checkpoint.crnn";
     public const int FormatVersion = 1;
-    private const string MetaEntry = "meta.json", HistoryEntry = "history.bin", ModelEntry = "model.bin",
+    internal const string MetaEntry = "meta.json", HistoryEntry = "history.bin", ModelEntry = "model.bin",
         OptimizerEntry = "optimizer.bin", StateEntry = "state.bin";
 
     /// <summary>The checkpoint file for a run directory, or the path itself when it names a file
@@ -36,8 +35,8 @@ public static class CheckpointFile
         string path = ExistingPath(dirOrFile);
         return Guard(path, () =>
         {
-            var entries = ReadEntries(path, MetaEntry, HistoryEntry);
-            return ParseMetadata(entries);
+            using var reader = new CheckpointReader(path);
+            return reader.Metadata();
         });
     }
 
@@ -47,8 +46,8 @@ public static class CheckpointFile
         string path = ExistingPath(dirOrFile);
         return Guard(path, () =>
         {
-            var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry);
-            return ParseWeights(ParseMetadata(entries), entries[ModelEntry]);
+            using var reader = new CheckpointReader(path);
+            return reader.Weights(reader.Metadata());
         });
     }
 
@@ -74,11 +73,9 @@ public static class CheckpointFile
 
     private static CheckpointContent ReadWhole(string path, string shownAs) => Guard(shownAs, () =>
     {
-        var entries = ReadEntries(path, MetaEntry, HistoryEntry, ModelEntry, OptimizerEntry, StateEntry);
-        var metadata = ParseMetadata(entries);
-        using var state = new BinaryReader(new MemoryStream(entries[StateEntry]));
-        return new CheckpointContent(metadata, ParseWeights(metadata, entries[ModelEntry]),
-            entries[OptimizerEntry], ResumeState.Read(state));
+        using var reader = new CheckpointReader(path);
+        var metadata = reader.Metadata();
+        return new CheckpointContent(metadata, reader.Weights(metadata), reader.OptimizerState(metadata), reader.Resume(metadata));
     });
 
     /// <summary>Writes atomically into <paramref name="directory"/>; returns the file's path.</summary>
@@ -117,7 +114,7 @@ public static class CheckpointFile
     {
         var meta = content.Metadata with { History = [] };
         Add(zip, MetaEntry, CompressionLevel.Optimal, s => JsonSerializer.Serialize(s, meta, CheckpointJson.Options));
-        Add(zip, HistoryEntry, CompressionLevel.Fastest, s => WriteHistory(new BinaryWriter(s), content.Metadata.History));
+        Add(zip, HistoryEntry, CompressionLevel.Fastest, s => HistoryFormat.Write(new BinaryWriter(s), content.Metadata.History));
         Add(zip, ModelEntry, CompressionLevel.NoCompression, s => WeightsFormat.Write(new BinaryWriter(s), content.Weights));
         Add(zip, OptimizerEntry, CompressionLevel.NoCompression, s => s.Write(content.OptimizerState));
         Add(zip, StateEntry, CompressionLevel.Fastest, s => content.Resume.Write(new BinaryWriter(s)));
@@ -128,69 +125,6 @@ public static class CheckpointFile
         using var stream = zip.CreateEntry(name, level).Open();
         write(stream);
         stream.Flush();
-    }
-
-    private static void WriteHistory(BinaryWriter w, IReadOnlyList<LossPoint> history)
-    {
-        w.Write(history.Count);
-        foreach (var p in history)
-        {
-            w.Write(p.Iteration);
-            w.Write(p.TrainLoss);
-            w.Write(p.ValidationLoss ?? double.NaN);
-        }
-        w.Flush();
-    }
-
-    private static List<LossPoint> ReadHistory(byte[] bytes)
-    {
-        using var r = new BinaryReader(new MemoryStream(bytes));
-        int count = r.ReadInt32();
-        if (count < 0 || count > bytes.Length / 20) throw new InvalidDataException("history.bin is corrupt");
-        var history = new List<LossPoint>(count);
-        for (int i = 0; i < count; i++)
-        {
-            int iteration = r.ReadInt32();
-            double train = r.ReadDouble(), validation = r.ReadDouble();
-            history.Add(new LossPoint(iteration, train, double.IsNaN(validation) ? null : validation));
-        }
-        return history;
-    }
-
-    private static CheckpointMetadata ParseMetadata(Dictionary<string, byte[]> entries)
-    {
-        var meta = JsonSerializer.Deserialize<CheckpointMetadata>(entries[MetaEntry], CheckpointJson.Options)
-            ?? throw new InvalidDataException("meta.json is empty");
-        if (meta.FormatVersion > FormatVersion)
-            throw new CheckpointException(
-                $"format version {meta.FormatVersion} is newer than this program understands ({FormatVersion}). Update CharRnnLab.");
-        if (meta.Model is null || meta.Training is null || meta.Vocabulary is null || meta.Vocabulary.Length == 0)
-            throw new InvalidDataException("meta.json lacks the model, training or vocabulary section");
-        meta.Model.Validate();
-        return meta with { History = ReadHistory(entries[HistoryEntry]), Samples = meta.Samples ?? [] };
-    }
-
-    private static ModelWeights ParseWeights(CheckpointMetadata meta, byte[] model)
-    {
-        var vocabulary = Vocabulary.FromStrings(meta.Vocabulary);
-        if (vocabulary.Count != meta.Vocabulary.Length) throw new InvalidDataException("the vocabulary has repeated symbols");
-        using var r = new BinaryReader(new MemoryStream(model));
-        return WeightsFormat.Read(r, meta.Model, vocabulary, meta.Iteration);
-    }
-
-    private static Dictionary<string, byte[]> ReadEntries(string path, params string[] names)
-    {
-        using var zip = ZipFile.OpenRead(path);
-        var entries = new Dictionary<string, byte[]>();
-        foreach (string name in names)
-        {
-            var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"it has no {name}");
-            using var stream = entry.Open();
-            var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            entries[name] = buffer.ToArray();
-        }
-        return entries;
     }
 
     private static string ExistingPath(string dirOrFile)

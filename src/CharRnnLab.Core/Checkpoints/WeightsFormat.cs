@@ -5,8 +5,8 @@ using CharRnnLab.Core.Model;
 namespace CharRnnLab.Core.Checkpoints;
 
 /// <summary>
-/// model.bin: the weights as little-endian float32 arrays, each prefixed by its length, in a
-/// fixed order (embedding, then per layer W_ih, W_hh, b_ih, b_hh, then head weight and bias).
+/// model.bin: the weights as little-endian float32 arrays, each prefixed by its length, in
+/// <see cref="ParameterLayout"/>'s order (the embedding's slot is there, empty, for one-hot input).
 /// Plain CPU data, so a checkpoint trained on CUDA loads anywhere. Every length is checked
 /// against the shape the metadata promises.
 /// </summary>
@@ -17,40 +17,28 @@ internal static class WeightsFormat
     public static void Write(BinaryWriter w, ModelWeights weights)
     {
         w.Write(Magic);
-        WriteArray(w, weights.Embedding ?? []);
-        foreach (var layer in weights.Layers)
-        {
-            WriteArray(w, layer.WeightIh);
-            WriteArray(w, layer.WeightHh);
-            WriteArray(w, layer.BiasIh);
-            WriteArray(w, layer.BiasHh);
-        }
-        WriteArray(w, weights.HeadWeight);
-        WriteArray(w, weights.HeadBias);
+        if (weights.Embedding is null) WriteArray(w, []); // the embedding slot, empty for one-hot input
+        foreach (var (_, values) in ParameterLayout.Of(weights)) WriteArray(w, values);
     }
 
     public static ModelWeights Read(BinaryReader r, ModelConfig config, Vocabulary vocabulary, int iteration)
     {
         if (r.ReadInt32() != Magic) throw new InvalidDataException("model.bin has the wrong signature");
-        int v = vocabulary.Count, h = config.Hidden, g = config.GateCount * h;
-        float[] embedding = ReadArray(r, config.Embedding * (long)v, "embedding");
-        var layers = new LayerWeights[config.Layers];
-        for (int l = 0; l < layers.Length; l++)
-        {
-            int input = l == 0 ? config.InputSize(v) : h;
-            layers[l] = new LayerWeights(input, h,
-                ReadArray(r, (long)g * input, $"weight_ih_l{l}"), ReadArray(r, (long)g * h, $"weight_hh_l{l}"),
-                ReadArray(r, g, $"bias_ih_l{l}"), ReadArray(r, g, $"bias_hh_l{l}"));
-        }
-        float[] headWeight = ReadArray(r, (long)v * h, "head.weight");
-        float[] headBias = ReadArray(r, v, "head.bias");
-        return new ModelWeights(config, vocabulary, config.Embedding > 0 ? embedding : null, layers, headWeight, headBias, iteration);
+        if (config.Embedding == 0) ReadArray(r, 0, ParameterLayout.Embedding);
+        var arrays = ParameterLayout.For(config, vocabulary.Count).Select(p => ReadArray(r, p.Count, p.Name)).ToList();
+        return ParameterLayout.Build(config, vocabulary, arrays, iteration);
+    }
+
+    /// <summary>The exact size of model.bin for a model of this shape: what reading it may inflate to.</summary>
+    public static long ByteCount(ModelConfig config, int vocabulary)
+    {
+        var layout = ParameterLayout.For(config, vocabulary);
+        int slots = layout.Count + (config.Embedding == 0 ? 1 : 0);
+        return sizeof(int) + slots * (long)sizeof(int) + layout.Sum(p => p.Count * sizeof(float));
     }
 
     /// <summary>True when no weight is NaN or infinite: the test before a checkpoint may replace a good one.</summary>
-    public static bool AllFinite(ModelWeights weights) =>
-        Finite(weights.Embedding ?? []) && Finite(weights.HeadWeight) && Finite(weights.HeadBias) &&
-        weights.Layers.All(l => Finite(l.WeightIh) && Finite(l.WeightHh) && Finite(l.BiasIh) && Finite(l.BiasHh));
+    public static bool AllFinite(ModelWeights weights) => ParameterLayout.Of(weights).All(p => Finite(p.Values));
 
     private static bool Finite(float[] values)
     {

@@ -17,7 +17,8 @@ namespace CharRnnLab.Web.Runs;
 /// run: the upload is saved under a temporary name in a new run directory, checked whole by Core's
 /// <see cref="CheckpointFile.Verify"/>, renamed to the run's checkpoint and registered with the
 /// settings, loss history and samples it holds. Its corpus is linked when the lab has one of that
-/// name with the same symbols. Any failure removes the new directory and row: nothing else is touched.
+/// name with the same symbols. Any failure removes the new directory and row (nothing else is touched) and
+/// ends in a <see cref="CharRnnException"/> whose message the page shows.
 /// </summary>
 public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
     IOptions<LabOptions> options, ILogger<RunImporter> logger)
@@ -62,6 +63,14 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         {
             Discard(id, directory);
             throw new LabException($"Could not record {shown} in the lab's run database: {ex.Message} Nothing was added; import it again.");
+        }
+        catch (Exception ex) when (ex is not CharRnnException and not OperationCanceledException)
+        {
+            // Whatever went wrong, the page must say so: an import never ends without an outcome.
+            Discard(id, directory);
+            logger.LogError(ex, "Importing {FileName} failed unexpectedly", shown);
+            throw new LabException($"Could not import {shown}: {ex.Message} Nothing was added; " +
+                "check that it is a checkpoint written by charrnn train or the lab.");
         }
         catch
         {

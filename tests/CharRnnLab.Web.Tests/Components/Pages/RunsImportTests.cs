@@ -1,4 +1,7 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
 using Bunit;
+using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Storage;
@@ -9,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace CharRnnLab.Web.Tests.Components.Pages;
 
 /// <summary>The Runs page's checkpoint upload, over a real lab's services: a refused file shows why, and no run appears.</summary>
-public sealed class RunsImportTests : LabComponentContext
+public sealed class RunsImportTests(TrainedRunFixture trained) : LabComponentContext, IClassFixture<TrainedRunFixture>
 {
     private LabHost _lab = null!;
 
@@ -38,5 +41,36 @@ public sealed class RunsImportTests : LabComponentContext
         page.WaitForAssertion(() => Assert.Contains("notes.crnn is not a readable CharRnnLab checkpoint", page.Find("[data-testid=import-error]").TextContent));
         Assert.Empty(_lab.Service<RunStore>().ListRuns());
         Assert.Contains("Import checkpoint", page.Find("[data-testid=import-button]").TextContent);
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_corpus_name_is_null_shows_an_error_naming_the_field_and_adds_no_run()
+    {
+        var page = Render<CharRnnLab.Web.Components.Pages.Runs>(_ => { });
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(WithNullCorpusName(), "shared.crnn"));
+
+        page.WaitForAssertion(() => Assert.Contains("has no value for \"corpusName\"", page.Find("[data-testid=import-error]").TextContent));
+        Assert.Contains("shared.crnn", page.Find("[data-testid=import-error]").TextContent);
+        Assert.Empty(_lab.Service<RunStore>().ListRuns());
+        Assert.Contains("Import checkpoint", page.Find("[data-testid=import-button]").TextContent);
+    }
+
+    /// <summary>The fixture's trained checkpoint with <c>"corpusName": null</c> in its meta.json.</summary>
+    private byte[] WithNullCorpusName()
+    {
+        var buffer = new MemoryStream();
+        buffer.Write(File.ReadAllBytes(CheckpointFile.PathFor(trained.Lab.Service<RunManager>().RunDirectory(trained.RunId))));
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("meta.json")!;
+            JsonObject meta;
+            using (var read = entry.Open()) meta = JsonNode.Parse(read)!.AsObject();
+            meta["corpusName"] = null;
+            entry.Delete();
+            using var write = zip.CreateEntry("meta.json").Open();
+            write.Write(System.Text.Encoding.UTF8.GetBytes(meta.ToJsonString()));
+        }
+        return buffer.ToArray();
     }
 }
