@@ -1,5 +1,6 @@
 using CharRnnLab.Core.Training;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace CharRnnLab.Cli.Reporting;
 
@@ -29,12 +30,30 @@ internal sealed class ProgressBarView(IAnsiConsole console) : TextTrainingView
         if (p.ValidationLoss is not null) Say(Describe(p)); // evaluations stay on screen above the bar
     }
 
-    public override void Say(string line) => console.WriteLine(line);
+    public override void Say(string line)
+    {
+        foreach (string part in line.Split('\n')) console.Write(new ClearedLine(part));
+    }
 
     private static void Draw(ProgressTask bar, TrainingProgress p)
     {
         bar.MaxValue = p.TotalIterations;
         bar.Value = p.Iteration;
         bar.Description = Markup.Escape(Describe(p));
+    }
+
+    /// <summary>
+    /// One line of text that first erases the terminal line it lands on: Spectre writes it where the
+    /// bar was without clearing it, so a line shorter than the bar kept the bar's tail.
+    /// </summary>
+    private sealed class ClearedLine(string text) : IRenderable
+    {
+        private const string EraseLine = "\u001b[2K";
+        private readonly IRenderable _text = new Text(text);
+
+        public Measurement Measure(RenderOptions options, int maxWidth) => _text.Measure(options, maxWidth);
+
+        public IEnumerable<Segment> Render(RenderOptions options, int maxWidth) =>
+            [Segment.Control(EraseLine), .. _text.Render(options, maxWidth), Segment.LineBreak];
     }
 }
