@@ -20,6 +20,8 @@ public class TrainAndSampleTests
         Assert.Contains("on cpu with 1 thread(s)", train.Stderr); // --threads 1 sets the lane's thread count
         Assert.Contains("iter 10/30", train.Stderr);
         Assert.Contains("iter 30/30", train.Stderr);
+        Assert.DoesNotContain("iter 11/30", train.Stderr); // not a terminal: a line per milestone, no redrawn bar
+        Assert.DoesNotContain("\u001b[", train.Stderr);
         Assert.Contains("Completed at iteration 30/30", train.Stderr);
         Assert.Equal("", train.Stdout);
         Assert.Equal(30, CheckpointFile.ReadMetadata(run).Iteration);
