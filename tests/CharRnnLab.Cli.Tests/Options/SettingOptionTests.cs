@@ -8,8 +8,6 @@ namespace CharRnnLab.Cli.Tests.Options;
 
 public class SettingOptionTests
 {
-    private static ParseResult Parse(SettingOption option, params string[] args) => new RootCommand { option }.Parse(args);
-
     [Fact]
     public void Train_offers_every_run_setting_under_its_core_flag()
     {
@@ -50,7 +48,7 @@ public class SettingOptionTests
         var option = new SettingOption(setting, RunConfig.Default);
         string core = Assert.Throws<ConfigException>(() => setting.Parse(RunConfig.Default, value)).Message;
 
-        var parse = Parse(option, option.Name, value);
+        var parse = OptionParsing.Parse(option, option.Name, value);
 
         Assert.Equal($"--{setting.Flag}: {core}", Assert.Single(parse.Errors).Message);
     }
@@ -61,9 +59,9 @@ public class SettingOptionTests
         var option = new SettingOption(RunSettings.LearningRate, RunConfig.Default);
         var saved = RunConfig.Default with { Training = RunConfig.Default.Training with { LearningRate = 0.1 } };
 
-        Assert.Equal(0.004, option.ApplyTo(Parse(option, "--lr", "0.004"), saved).Training.LearningRate);
-        Assert.Equal(0.1, option.ApplyTo(Parse(option), saved).Training.LearningRate);
-        Assert.False(option.IsGiven(Parse(option)));
+        Assert.Equal(0.004, option.ApplyTo(OptionParsing.Parse(option, "--lr", "0.004"), saved).Training.LearningRate);
+        Assert.Equal(0.1, option.ApplyTo(OptionParsing.Parse(option), saved).Training.LearningRate);
+        Assert.False(option.IsGiven(OptionParsing.Parse(option)));
     }
 
     [Fact]
@@ -71,7 +69,7 @@ public class SettingOptionTests
     {
         var option = new SettingOption(RunSettings.Optimizer, RunConfig.Default);
 
-        var completions = Parse(option, "--optimizer", "").GetCompletions().Select(c => c.Label);
+        var completions = OptionParsing.Parse(option, "--optimizer", "").GetCompletions().Select(c => c.Label);
 
         Assert.Equal(["adam", "rmsprop"], completions.Order());
     }

@@ -6,8 +6,6 @@ namespace CharRnnLab.Cli.Tests.Options;
 
 public class ValueOptionsTests
 {
-    private static ParseResult Parse(Option option, params string[] args) => new RootCommand { option }.Parse(args);
-
     [Theory]
     [InlineData("5", null)]
     [InlineData("0", "--length must be between 1 and 10 (got 0)")]
@@ -16,7 +14,7 @@ public class ValueOptionsTests
     [InlineData("2.5", "--length must be a whole number (got '2.5')")]
     public void A_whole_number_is_checked_against_its_bounds(string value, string? error)
     {
-        var parse = Parse(ValueOptions.Whole("--length", "symbols", 1, 10, 3), "--length", value);
+        var parse = OptionParsing.Parse(ValueOptions.Whole("--length", "symbols", 1, 10, 3), "--length", value);
 
         Assert.Equal(error, parse.Errors.SingleOrDefault()?.Message.TrimEnd('.'));
     }
@@ -24,8 +22,8 @@ public class ValueOptionsTests
     [Fact]
     public void A_whole_number_not_given_is_its_fallback_or_null()
     {
-        Assert.Equal(3, Parse(ValueOptions.Whole("--length", "symbols", 1, 10, 3)).GetValue<int>("--length"));
-        Assert.Null(Parse(ValueOptions.Whole("--seed", "seed")).GetValue<int?>("--seed"));
+        Assert.Equal(3, OptionParsing.Parse(ValueOptions.Whole("--length", "symbols", 1, 10, 3)).GetValue<int>("--length"));
+        Assert.Null(OptionParsing.Parse(ValueOptions.Whole("--seed", "seed")).GetValue<int?>("--seed"));
     }
 
     [Theory]
@@ -37,7 +35,7 @@ public class ValueOptionsTests
         CultureInfo.CurrentCulture = new CultureInfo(culture);
         try
         {
-            var parse = Parse(ValueOptions.Number("--temperature", "t", 0, 100, 1), "--temperature", "0.5");
+            var parse = OptionParsing.Parse(ValueOptions.Number("--temperature", "t", 0, 100, 1), "--temperature", "0.5");
 
             Assert.Equal(0.5, parse.GetValue<double>("--temperature"));
         }
@@ -52,7 +50,7 @@ public class ValueOptionsTests
     [InlineData("Infinity")]
     public void A_number_must_be_finite(string value)
     {
-        var parse = Parse(ValueOptions.Number("--threshold", "t", double.MinValue, double.MaxValue, 0.5), "--threshold", value);
+        var parse = OptionParsing.Parse(ValueOptions.Number("--threshold", "t", double.MinValue, double.MaxValue, 0.5), "--threshold", value);
 
         Assert.Equal($"--threshold must be a number (got '{value}').", Assert.Single(parse.Errors).Message);
     }
@@ -74,7 +72,7 @@ public class ValueOptionsTests
     [Fact]
     public void A_required_word_missing_is_named()
     {
-        var parse = Parse(ValueOptions.Required("--corpus", "text", "FILE"));
+        var parse = OptionParsing.Parse(ValueOptions.Required("--corpus", "text", "FILE"));
 
         Assert.Contains("'--corpus'", Assert.Single(parse.Errors).Message);
     }
