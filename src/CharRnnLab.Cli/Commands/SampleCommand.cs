@@ -8,11 +8,13 @@ namespace CharRnnLab.Cli.Commands;
 /// <summary>charrnn sample: generates text from a checkpoint, streamed to stdout.</summary>
 public sealed class SampleCommand : Command
 {
+    private static readonly SampleOptions Defaults = new();
+
     private readonly Option<string> _checkpoint = CheckpointOption.Create();
     private readonly Option<int> _length = ValueOptions.Whole("--length", "symbols to generate", 0, 10_000_000, 2000);
-    private readonly Option<double> _temperature = ValueOptions.Number("--temperature", "< 1 is safer and more repetitive, > 1 wilder", 0, 100, 1.0);
+    private readonly Option<double> _temperature = ValueOptions.Number("--temperature", "< 1 is safer and more repetitive, > 1 wilder", 0, 100, Defaults.Temperature);
     private readonly Option<bool> _argmax = ValueOptions.Switch("--argmax", "always take the most likely symbol (temperature 0)");
-    private readonly Option<int> _topK = ValueOptions.Whole("--top-k", "sample only among the K most likely symbols (0 = all)", 0, int.MaxValue, 0);
+    private readonly Option<int> _topK = ValueOptions.Whole("--top-k", "sample only among the K most likely symbols (0 = all)", 0, int.MaxValue, Defaults.TopK);
     private readonly Option<string?> _prime = ValueOptions.Text("--prime", "text to start from (printed first; its symbols must be in the vocabulary)", "TEXT");
     private readonly Option<int?> _seed = ValueOptions.Whole("--seed", "random seed, for repeatable samples");
 
