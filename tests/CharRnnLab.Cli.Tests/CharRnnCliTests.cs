@@ -109,7 +109,7 @@ public class CharRnnCliTests
         var result = await CliRunner.Run();
 
         Assert.Equal(ExitCode.UsageError, result.ExitCode);
-        foreach (string verb in new[] { "train", "sample", "bench", "corpora", "record", "neurons" })
+        foreach (string verb in new[] { "train", "sample", "bench", "corpora", "record", "neurons", "eval", "export" })
             Assert.Matches($@"(?m)^\s+{verb}\s", result.Stderr);
     }
 

@@ -49,6 +49,8 @@ public class DocumentedInvocationTests
     [InlineData("record --checkpoint run --text in.txt --out acts --layers all --kinds all")]
     [InlineData("neurons --checkpoint run --text in.txt --feature quote,url --feature indent --top 3 --probe --gates " +
                 "--range 10:20 --threshold 0.25 --margin 2 --json --layers 2 --kinds tanh_cell --streams 8 --warm-up 10 --threads 1")]
+    [InlineData("eval --checkpoint run --text in.txt --json")]
+    [InlineData("export --checkpoint run --out model.pt --format pt")]
     public void Every_flag_of_the_former_help_still_parses(string commandLine) =>
         AssertParses(commandLine, CommandLineParser.SplitCommandLine(commandLine).ToArray());
 
