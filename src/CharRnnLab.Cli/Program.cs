@@ -1,3 +1,3 @@
 using CharRnnLab.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+return await CharRnnCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.CommandLine;
 using System.Text.Json;
+using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Sampling;
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Core.Training;
 
 namespace CharRnnLab.Cli.Commands;
@@ -13,46 +16,49 @@ namespace CharRnnLab.Cli.Commands;
 /// charrnn bench: the engine's training speed against a bare TorchSharp loop on the same data in
 /// the same process, managed sampling speed, and memory over the run. A benchmark, not a test.
 /// </summary>
-public sealed class BenchCommand : ICommand
+public sealed class BenchCommand : Command
 {
-    public string Name => "bench";
-    public string Summary => "measure training and sampling speed against a bare TorchSharp loop";
-    public IReadOnlyCollection<string> Switches => [];
-    public string Help => """
-        usage: charrnn bench [options]
+    /// <summary>What is measured unless options say otherwise: Karpathy's 2×512 LSTM at batch 32, seq 100.</summary>
+    private static readonly RunConfig Workload = new(new ModelConfig(Layers: 2, Hidden: 512), new TrainingConfig { Batch = 32, Seq = 100 });
 
-          --model lstm|gru|rnn  --hidden N  --layers N  --embedding N   (lstm, 512, 2, 0)
-          --batch B  --seq T        minibatch shape (32, 100)
-          --iterations N            timed iterations per loop (20), after --warmup N (3)
-          --rounds N                alternate bare and engine loops N times; the best of each counts (2)
-          --threads N               libtorch threads (0 = all cores)
-          --corpus FILE             text to train on (default: a generated English-like text)
-          --sample-length N         symbols generated to time sampling (1000)
-          --record-chars N          characters recorded (all layers, c/h/gates) at 2x128 and 2x512 (100000; 0 = skip)
-        Prints one JSON object: engine and bare chars/s and their ratio, sampling chars/s at batch 1,
-        and the working set of the last engine run after its warm-up and at its end, and the peak (MB).
-        """;
+    private readonly RunOptions _run = new(Workload,
+        [RunSettings.Cell, RunSettings.Hidden, RunSettings.Layers, RunSettings.Embedding, RunSettings.Batch, RunSettings.Seq, RunSettings.Threads]);
+    private readonly Option<int> _iterations = ValueOptions.Whole("--iterations", "timed iterations per loop, after --warmup", 1, 1_000_000, 20);
+    private readonly Option<int> _warmup = ValueOptions.Whole("--warmup", "untimed iterations before them", 1, 1000, 3);
+    private readonly Option<int> _rounds = ValueOptions.Whole("--rounds", "alternate bare and engine loops N times; the best of each counts", 1, 100, 2);
+    private readonly Option<string?> _corpus = ValueOptions.Text("--corpus", "text to train on (default: a generated English-like text)", "FILE");
+    private readonly Option<int> _sampleLength = ValueOptions.Whole("--sample-length", "symbols generated to time sampling", 1, 1_000_000, 1000);
+    private readonly Option<int> _recordChars = ValueOptions.Whole("--record-chars",
+        "characters recorded (all layers, c/h/gates) at 2x128 and 2x512 (0 = skip)", 0, 10_000_000, 100_000);
 
-    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+    public BenchCommand() : base("bench",
+        "Measure training against a bare TorchSharp loop, sampling and recording; print one JSON object (chars/s, ratio, memory in MB).")
     {
-        var model = new ModelConfig(
-            SharedOptions.Cell(args) ?? CellType.Lstm,
-            SharedOptions.Layers(args) ?? 2, SharedOptions.Hidden(args) ?? 512, SharedOptions.Embedding(args) ?? 0);
-        int iterations = args.Int("iterations", 1, 1_000_000) ?? 20;
-        int warmup = args.Int("warmup", 1, 1000) ?? 3;
-        int sampleLength = args.Int("sample-length", 1, 1_000_000) ?? 1000;
-        int rounds = args.Int("rounds", 1, 100) ?? 2;
-        int recordChars = args.Int("record-chars", 0, 10_000_000) ?? 100_000;
-        var training = new TrainingConfig
+        _run.AddTo(this);
+        Options.Add(_iterations);
+        Options.Add(_warmup);
+        Options.Add(_rounds);
+        Options.Add(_corpus);
+        Options.Add(_sampleLength);
+        Options.Add(_recordChars);
+        SetAction((parse, _) => RunAsync(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    {
+        var run = _run.ApplyTo(parse, Workload);
+        var model = run.Model;
+        int iterations = parse.GetValue(_iterations);
+        int warmup = parse.GetValue(_warmup);
+        int sampleLength = parse.GetValue(_sampleLength);
+        int rounds = parse.GetValue(_rounds);
+        int recordChars = parse.GetValue(_recordChars);
+        var training = run.Training with
         {
-            Batch = SharedOptions.Batch(args) ?? 32,
-            Seq = SharedOptions.Seq(args) ?? 100,
-            Threads = SharedOptions.Threads(args) ?? 0,
             Iterations = warmup + iterations,
             EvalEvery = 0, SampleEvery = 0, CheckpointEvery = 0,
         };
-        string? corpusPath = args.String("corpus");
-        args.EnsureAllUsed();
+        string? corpusPath = parse.GetValue(_corpus);
 
         var corpus = corpusPath is not null
             ? CorpusLoader.LoadFile(corpusPath)
@@ -97,7 +103,7 @@ public sealed class BenchCommand : ICommand
             BareLastLoss = Math.Round(bare.LastLoss, 4),
         };
         stdout.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
-        return CommandLine.Ok;
+        return ExitCode.Ok;
     }
 
     private static int SyntheticLength(TrainingConfig t, int iterations) =>

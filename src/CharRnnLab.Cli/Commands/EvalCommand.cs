@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Evaluation;
@@ -6,33 +8,28 @@ using CharRnnLab.Core.Evaluation;
 namespace CharRnnLab.Cli.Commands;
 
 /// <summary>charrnn eval: a checkpoint's mean loss over a text, from a zero state, in one sequential pass.</summary>
-public sealed class EvalCommand : ICommand
+public sealed class EvalCommand : Command
 {
-    public string Name => "eval";
-    public string Summary => "mean loss (nats and bits per character) of a checkpoint over a text";
-    public IReadOnlyCollection<string> Switches => ["json"];
-    public string Help => """
-        usage: charrnn eval --checkpoint DIR --text FILE [--json]
+    private readonly Option<string> _checkpoint = CheckpointOption.Create();
+    private readonly Option<string> _text = ValueOptions.Required("--text", "UTF-8 text; its symbols must be in the model's vocabulary", "FILE");
+    private readonly Option<bool> _json = ValueOptions.Switch("--json", "print {\"characters\", \"predictions\", \"nats\", \"bits\"} instead of a line");
 
-          --checkpoint DIR|FILE    a run directory (or its checkpoint.crnn)
-          --text FILE              UTF-8 text; its symbols must be in the model's vocabulary
-          --json                   print {"characters", "predictions", "nats", "bits"} instead of a line
-        Every character after the first is predicted from those before it, from a zero state; the
-        script in docs/python.md prints the same line from the weights charrnn export writes.
-        """;
-
-    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+    public EvalCommand() : base("eval",
+        "Mean loss (nats and bits per character) of a checkpoint over a text: each character after the first predicted from a zero state.")
     {
-        string checkpoint = args.Required("checkpoint");
-        string textFile = args.Required("text");
-        bool json = args.Flag("json");
-        args.EnsureAllUsed();
+        Options.Add(_checkpoint);
+        Options.Add(_text);
+        Options.Add(_json);
+        SetAction((parse, _) => RunAsync(parse));
+    }
 
-        var weights = CheckpointFile.LoadWeights(checkpoint);
-        string text = RecordingArguments.ReadText(textFile);
+    private async Task<int> RunAsync(ParseResult parse)
+    {
+        var weights = CheckpointFile.LoadWeights(parse.GetRequiredValue(_checkpoint));
+        string text = RecordingArguments.ReadText(parse.GetRequiredValue(_text));
         using var lane = new ComputeLane();
         var loss = await lane.Run(() => TextEvaluator.Evaluate(weights, text));
-        stdout.WriteLine(json ? JsonSerializer.Serialize(loss, JsonSerializerOptions.Web) : loss.ToString());
-        return CommandLine.Ok;
+        parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(_json) ? JsonSerializer.Serialize(loss, JsonSerializerOptions.Web) : loss.ToString());
+        return ExitCode.Ok;
     }
 }

@@ -1,4 +1,7 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Text.Json;
+using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Analysis.Features;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
@@ -6,65 +9,79 @@ using CharRnnLab.Core.Analysis.Recording;
 namespace CharRnnLab.Cli.Commands;
 
 /// <summary>charrnn neurons: records a text and lists the cells that track quotes, URLs, line position….</summary>
-public sealed class NeuronsCommand : ICommand
+public sealed class NeuronsCommand : Command
 {
-    public string Name => "neurons";
-    public string Summary => "find the cells that track quotes, URLs, line position, indentation, brackets, comments";
-    public IReadOnlyCollection<string> Switches => ["probe", "gates", "json"];
-    public string Help => $"""
-        usage: charrnn neurons --checkpoint DIR --text FILE [options]
-
-        {RecordingArguments.Help}
-          --feature NAME           {string.Join("|", FeatureTracks.Names)}; repeat or comma-separate (all)
-          --top N                  cells listed per feature (10)
-          --probe                  also fit a sparse linear probe: how few cells explain the feature
-          --gates                  also print gate saturation (fraction of time < 0.1 and > 0.9)
-          --range START:END        also list cells on inside characters [START, END) and off around them
-          --threshold T            "on" means above T, for --range (0.5)
-          --margin N               characters either side of the range that should be off (3)
-          --json                   print one JSON document instead of tables
-        Layers are numbered from 1, units from 0. Cells are ranked by |Pearson r| with each feature.
-        """;
-
-    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+    private readonly RecordingInputOptions _input = new();
+    private readonly Option<IReadOnlyList<IFeatureTrack>> _features = new("--feature")
     {
-        var input = RecordingArguments.Read(args);
-        var tracks = Features(args);
-        var hunt = new NeuronHuntOptions { Top = args.Int("top", 1, 10_000) ?? 10, Probe = args.Flag("probe") };
-        bool gates = args.Flag("gates");
-        var range = Range(args.String("range"));
-        float threshold = (float)(args.Double("threshold") ?? 0.5);
-        int margin = args.Int("margin", 0, 10_000) ?? 3;
-        bool json = args.Flag("json");
-        args.EnsureAllUsed();
+        Description = $"{string.Join("|", FeatureTracks.Names)}; repeat or comma-separate [default: all]",
+        HelpName = "NAME",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false, // --feature quote --feature url, never the next word
+        CustomParser = ParseFeatures,
+    };
+    private readonly Option<int> _top = ValueOptions.Whole("--top", "cells listed per feature", 1, 10_000, 10);
+    private readonly Option<bool> _probe = ValueOptions.Switch("--probe", "also fit a sparse linear probe: how few cells explain the feature");
+    private readonly Option<bool> _gates = ValueOptions.Switch("--gates", "also print gate saturation (fraction of time < 0.1 and > 0.9)");
+    private readonly Option<(int Start, int End)?> _range = ValueOptions.LastOneCounts(new Option<(int Start, int End)?>("--range")
+    {
+        Description = "also list cells on inside characters [START, END) and off around them", HelpName = "START:END",
+        CustomParser = ParseRange,
+    });
+    private readonly Option<double> _threshold = ValueOptions.Number("--threshold", "\"on\" means above T, for --range", double.MinValue, double.MaxValue, 0.5);
+    private readonly Option<int> _margin = ValueOptions.Whole("--margin", "characters either side of the range that should be off", 0, 10_000, 3);
+    private readonly Option<bool> _json = ValueOptions.Switch("--json", "print one JSON document instead of tables");
 
-        var recording = await input.RecordAsync();
+    public NeuronsCommand() : base("neurons",
+        "Find the cells that track quotes, URLs, line position, indentation, brackets, comments (ranked by |Pearson r|).")
+    {
+        _input.AddTo(this);
+        foreach (var option in new Option[] { _features, _top, _probe, _gates, _range, _threshold, _margin, _json }) Options.Add(option);
+        SetAction((parse, _) => RunAsync(parse));
+    }
+
+    private async Task<int> RunAsync(ParseResult parse)
+    {
+        var hunt = new NeuronHuntOptions { Top = parse.GetValue(_top), Probe = parse.GetValue(_probe) };
+        var range = parse.GetValue(_range);
+        float threshold = (float)parse.GetValue(_threshold);
+        var recording = await _input.Read(parse).RecordAsync();
         var report = new NeuronsReport(
             recording,
-            NeuronHunter.HuntAll(recording, tracks, hunt),
-            gates ? GateStatistics.Compute(recording) : null,
-            range is var (start, end) ? RangeSearch.Find(recording, start, end, threshold, margin, hunt.Top) : null,
+            NeuronHunter.HuntAll(recording, parse.GetValue(_features) ?? FeatureTracks.All, hunt),
+            parse.GetValue(_gates) ? GateStatistics.Compute(recording) : null,
+            range is var (start, end) ? RangeSearch.Find(recording, start, end, threshold, parse.GetValue(_margin), hunt.Top) : null,
             range, threshold);
-        if (json) stdout.WriteLine(JsonSerializer.Serialize(report.ToJson(), NeuronsReport.JsonOptions));
+        var stdout = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_json)) stdout.WriteLine(JsonSerializer.Serialize(report.ToJson(), NeuronsReport.JsonOptions));
         else report.WriteTables(stdout);
-        return CommandLine.Ok;
+        return ExitCode.Ok;
     }
 
-    private static IReadOnlyList<IFeatureTrack> Features(ArgReader args)
+    private static IReadOnlyList<IFeatureTrack> ParseFeatures(ArgumentResult result)
     {
-        var names = args.Strings("feature").SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (names.Count == 0) return FeatureTracks.All;
-        return names.Distinct(StringComparer.OrdinalIgnoreCase).Select(name =>
-            FeatureTracks.All.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"--feature must be one of {string.Join("|", FeatureTracks.Names)} (got '{name}').")).ToList();
+        var names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var tracks = new List<IFeatureTrack>();
+        foreach (string name in names.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var track = FeatureTracks.All.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (track is null)
+            {
+                result.AddError($"--feature must be one of {string.Join("|", FeatureTracks.Names)} (got '{name}').");
+                return [];
+            }
+            tracks.Add(track);
+        }
+        return tracks.Count > 0 ? tracks : FeatureTracks.All;
     }
 
-    private static (int Start, int End)? Range(string? value)
+    private static (int Start, int End)? ParseRange(ArgumentResult result)
     {
-        if (value is null) return null;
+        string value = result.Tokens[^1].Value;
         var parts = value.Split(':');
         if (parts.Length == 2 && int.TryParse(parts[0], out int start) && int.TryParse(parts[1], out int end) && start >= 0 && end > start)
             return (start, end);
-        throw new UsageException($"--range must be START:END with 0 ≤ START < END, character positions (got '{value}').");
+        result.AddError($"--range must be START:END with 0 ≤ START < END, character positions (got '{value}').");
+        return null;
     }
 }

@@ -1,33 +1,37 @@
+using System.CommandLine;
 using System.Diagnostics;
+using CharRnnLab.Cli.Options;
 using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Export;
 
 namespace CharRnnLab.Cli.Commands;
 
 /// <summary>charrnn record: runs a checkpoint over a text and saves every cell's values as .npy files.</summary>
-public sealed class RecordCommand : ICommand
+public sealed class RecordCommand : Command
 {
-    public string Name => "record";
-    public string Summary => "save every cell's activations over a text as NumPy .npy files";
-    public IReadOnlyCollection<string> Switches => ["csv", "force"];
-    public string Help => $"""
-        usage: charrnn record --checkpoint DIR --text FILE --out DIR [options]
+    private readonly RecordingInputOptions _input = new();
+    private readonly Option<string> _out = ValueOptions.Required("--out",
+        "where to write text.txt, layerN_KIND.npy (float32, shape (characters, units)), next-symbol guesses and index.json; must be new or empty", "DIR");
+    private readonly Option<bool> _csv = ValueOptions.Switch("--csv", "also write a CSV beside each .npy");
+    private readonly Option<bool> _force = ValueOptions.Switch("--force", "write into a non-empty --out, replacing files of the same names");
 
-        {RecordingArguments.Help}
-          --out DIR                where to write text.txt, layerN_KIND.npy (float32, shape (characters, units)),
-                                   next-symbol guesses and index.json; must be new or empty
-          --csv                    also write a CSV beside each .npy
-          --force                  write into a non-empty --out, replacing files of the same names
-        Row t of every array is the state after reading character t of text.txt.
-        """;
-
-    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+    public RecordCommand() : base("record",
+        "Save every cell's activations over a text as NumPy .npy files (row t: the state after reading character t).")
     {
-        var recording = RecordingArguments.Read(args);
-        string output = args.Required("out");
-        bool csv = args.Flag("csv");
-        bool force = args.Flag("force");
-        args.EnsureAllUsed();
+        _input.AddTo(this);
+        Options.Add(_out);
+        Options.Add(_csv);
+        Options.Add(_force);
+        SetAction((parse, _) => RunAsync(parse));
+    }
+
+    private async Task<int> RunAsync(ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var recording = _input.Read(parse);
+        string output = parse.GetRequiredValue(_out);
+        bool csv = parse.GetValue(_csv);
+        bool force = parse.GetValue(_force);
         if (!force && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
             throw new CharRnnException($"The output directory '{output}' is not empty. Choose a new directory, or pass --force to write into it.");
         if (File.Exists(output))
@@ -43,6 +47,6 @@ public sealed class RecordCommand : ICommand
             $"{result.Layers}×{result.Units} in {seconds:F1} s " +
             (mode.IsExact ? "(exact single pass)" : $"({mode.Streams} streams, warm-up {mode.WarmUp})") + ".");
         stdout.WriteLine($"Wrote {export.Arrays.Count} arrays ({bytes / 1e6:F1} MB) and {RecordingExporter.IndexFile} to {output}");
-        return CommandLine.Ok;
+        return ExitCode.Ok;
     }
 }

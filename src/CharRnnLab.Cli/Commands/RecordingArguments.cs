@@ -7,38 +7,11 @@ using CharRnnLab.Core.Compute;
 namespace CharRnnLab.Cli.Commands;
 
 /// <summary>
-/// The options `record` and `neurons` share: which checkpoint reads which text, and how.
-/// Layers are numbered from 1 on the command line, from 0 in Core.
+/// What `record` and `neurons` read (from <see cref="RecordingInputOptions"/>): which checkpoint reads which
+/// text, on how many libtorch threads, and how.
 /// </summary>
 internal sealed record RecordingArguments(string Checkpoint, string TextFile, int Threads, RecordingOptions Options)
 {
-    public const string Help = """
-          --checkpoint DIR|FILE    a run directory (or its checkpoint.crnn)
-          --text FILE              UTF-8 text to read; its symbols must be in the model's vocabulary
-          --layers all|1,2         layers to keep, numbered from 1 (all)
-          --kinds all|cell,hidden  values to keep: cell, tanh_cell, hidden, input_gate, forget_gate,
-                                   output_gate, candidate_gate (LSTM); hidden, reset_gate, update_gate,
-                                   new_gate (GRU); hidden (RNN) (all)
-          --streams N              read the text as N parallel streams (128); 1 = one exact pass, slower
-          --warm-up N              characters each stream reads before its piece, then discards (300)
-          --threads N              libtorch threads (0 = all cores)
-        """;
-
-    public static RecordingArguments Read(ArgReader args)
-    {
-        string checkpoint = args.Required("checkpoint");
-        string text = args.Required("text");
-        int threads = args.Int("threads", 0, 1024) ?? 0;
-        var options = new RecordingOptions
-        {
-            Streams = args.Int("streams", 1, 4096) ?? 128,
-            WarmUp = args.Int("warm-up", 0, 100_000) ?? 300,
-            Layers = ParseList(args.String("layers"), "layers", ParseLayer),
-            Kinds = ParseList(args.String("kinds"), "kinds", ParseKind),
-        };
-        return new RecordingArguments(checkpoint, text, threads, options);
-    }
-
     /// <summary>Reads the text (strict UTF-8), loads the weights and records, on a compute lane.</summary>
     public async Task<ActivationRecording> RecordAsync()
     {
@@ -64,16 +37,4 @@ internal sealed record RecordingArguments(string Checkpoint, string TextFile, in
             throw new CharRnnException($"The text file '{path}' is not valid UTF-8. Save it as UTF-8 and try again.");
         }
     }
-
-    private static IReadOnlyList<T>? ParseList<T>(string? value, string name, Func<string, T?> parse) where T : struct
-    {
-        if (value is null || value.Equals("all", StringComparison.OrdinalIgnoreCase)) return null;
-        return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => parse(part) ?? throw new UsageException($"--{name}: '{part}' is not one of the accepted values (see below)."))
-            .Distinct().ToList() is { Count: > 0 } list ? list : throw new UsageException($"--{name} needs at least one value.");
-    }
-
-    private static int? ParseLayer(string s) => int.TryParse(s, out int layer) && layer >= 1 ? layer - 1 : null;
-
-    private static ActivationKind? ParseKind(string s) => ActivationKinds.TryParse(s, out var kind) ? kind : null;
 }

@@ -1,42 +1,43 @@
+using System.CommandLine;
+using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Sampling;
 
 namespace CharRnnLab.Cli.Commands;
 
 /// <summary>charrnn sample: generates text from a checkpoint, streamed to stdout.</summary>
-public sealed class SampleCommand : ICommand
+public sealed class SampleCommand : Command
 {
-    public string Name => "sample";
-    public string Summary => "generate text from a trained checkpoint";
-    public IReadOnlyCollection<string> Switches => ["argmax"];
-    public string Help => """
-        usage: charrnn sample --checkpoint DIR [options]
+    private static readonly SampleOptions Defaults = new();
 
-          --checkpoint DIR|FILE    a run directory (or its checkpoint.crnn)
-          --length N               symbols to generate (2000)
-          --temperature T          < 1 is safer and more repetitive, > 1 wilder (1.0)
-          --argmax                 always take the most likely symbol (temperature 0)
-          --top-k K                sample only among the K most likely symbols (0 = all)
-          --prime TEXT             text to start from (printed first; its symbols must be in the vocabulary)
-          --seed S                 random seed, for repeatable samples
-        The text goes to stdout as it is generated.
-        """;
+    private readonly Option<string> _checkpoint = CheckpointOption.Create();
+    private readonly Option<int> _length = ValueOptions.Whole("--length", "symbols to generate", 0, 10_000_000, 2000);
+    private readonly Option<double> _temperature = ValueOptions.Number("--temperature", "< 1 is safer and more repetitive, > 1 wilder", 0, 100, Defaults.Temperature);
+    private readonly Option<bool> _argmax = ValueOptions.Switch("--argmax", "always take the most likely symbol (temperature 0)");
+    private readonly Option<int> _topK = ValueOptions.Whole("--top-k", "sample only among the K most likely symbols (0 = all)", 0, int.MaxValue, Defaults.TopK);
+    private readonly Option<string?> _prime = ValueOptions.Text("--prime", "text to start from (printed first; its symbols must be in the vocabulary)", "TEXT");
+    private readonly Option<int?> _seed = ValueOptions.Whole("--seed", "random seed, for repeatable samples");
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr)
+    public SampleCommand() : base("sample", "Generate text from a trained checkpoint; the text goes to stdout as it is generated.")
     {
-        string checkpoint = args.Required("checkpoint");
-        int length = args.Int("length", 0, 10_000_000) ?? 2000;
-        bool argmax = args.Flag("argmax");
-        double? temperature = args.Double("temperature", 0, 100);
-        int topK = args.Int("top-k", 0, int.MaxValue) ?? 0;
-        string prime = args.String("prime") ?? "";
-        int? seed = args.Int("seed");
-        args.EnsureAllUsed();
-        if (argmax && temperature is not null)
-            throw new UsageException("--argmax and --temperature cannot be combined (--argmax means temperature 0).");
+        Options.Add(_checkpoint);
+        Options.Add(_length);
+        Options.Add(_temperature);
+        Options.Add(_argmax);
+        Options.Add(_topK);
+        Options.Add(_prime);
+        Options.Add(_seed);
+        ValueOptions.Exclusive(this, _argmax, _temperature, "--argmax means temperature 0");
+        SetAction(Run);
+    }
 
-        var sampler = new Sampler(CheckpointFile.LoadWeights(checkpoint));
-        var options = new SampleOptions(length, argmax ? 0 : temperature ?? 1.0, prime, seed, topK);
+    private int Run(ParseResult parse)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        string prime = parse.GetValue(_prime) ?? "";
+        var sampler = new Sampler(CheckpointFile.LoadWeights(parse.GetRequiredValue(_checkpoint)));
+        double temperature = parse.GetValue(_argmax) ? 0 : parse.GetValue(_temperature);
+        var options = new SampleOptions(parse.GetValue(_length), temperature, prime, parse.GetValue(_seed), parse.GetValue(_topK));
         using var symbols = sampler.Generate(options).GetEnumerator();
         bool any = symbols.MoveNext(); // primes the model: a bad prime fails here, before anything is printed
         stdout.Write(prime);
@@ -48,6 +49,6 @@ public sealed class SampleCommand : ICommand
         }
         stdout.WriteLine();
         stdout.Flush();
-        return Task.FromResult(CommandLine.Ok);
+        return ExitCode.Ok;
     }
 }

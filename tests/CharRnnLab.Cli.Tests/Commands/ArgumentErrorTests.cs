@@ -3,32 +3,33 @@ namespace CharRnnLab.Cli.Tests.Commands;
 public class ArgumentErrorTests
 {
     [Theory]
-    [InlineData("--corpus is required", "train", "--out", "x")]
-    [InlineData("--out is required", "train", "--corpus", "x.txt")]
-    [InlineData("--hidden must be a whole number (got 'abc')", "train", "--corpus", "a", "--out", "b", "--hidden", "abc")]
-    [InlineData("--hidden must be between 1 and 8192 (got 0)", "train", "--corpus", "a", "--out", "b", "--hidden", "0")]
-    [InlineData("--model must be one of lstm|gru|rnn (got 'transformer')", "train", "--corpus", "a", "--out", "b", "--model", "transformer")]
-    [InlineData("--optimizer must be one of adam|rmsprop (got 'sgd')", "train", "--corpus", "a", "--out", "b", "--optimizer", "sgd")]
+    [InlineData("Option '--corpus' is required", "train", "--out", "x")]
+    [InlineData("Option '--out' is required", "train", "--corpus", "x.txt")]
+    [InlineData("--hidden: hidden size must be a number between 1 and 8192 (got 'abc')", "train", "--corpus", "a", "--out", "b", "--hidden", "abc")]
+    [InlineData("--hidden: hidden size must be a whole number between 1 and 8192 (got 0)", "train", "--corpus", "a", "--out", "b", "--hidden", "0")]
+    [InlineData("--model: cell must be one of lstm|gru|rnn (got 'transformer')", "train", "--corpus", "a", "--out", "b", "--model", "transformer")]
+    [InlineData("--optimizer: optimizer must be one of adam|rmsprop (got 'sgd')", "train", "--corpus", "a", "--out", "b", "--optimizer", "sgd")]
     [InlineData("--iterations and --epochs cannot be combined", "train", "--corpus", "a", "--out", "b", "--iterations", "5", "--epochs", "1")]
-    [InlineData("--device must be one of cpu|cuda|auto (got 'tpu')", "train", "--corpus", "a", "--out", "b", "--device", "tpu")]
-    [InlineData("--dropout must be between 0 and 0.99 (got 1.5)", "train", "--corpus", "a", "--out", "b", "--dropout", "1.5")]
-    [InlineData("unknown option --bogus", "train", "--corpus", "a", "--out", "b", "--bogus", "1")]
-    [InlineData("--resume is a switch; it takes no value (got 'maybe')", "train", "--corpus", "a", "--out", "b", "--resume=maybe")]
-    [InlineData("unexpected argument 'maybe'", "train", "--corpus", "a", "--out", "b", "--resume", "maybe")]
-    [InlineData("unexpected argument '10'", "sample", "--checkpoint", "x", "--argmax", "10")]
-    [InlineData("--checkpoint is required", "sample", "--length", "5")]
+    [InlineData("--device: device must be one of cpu|cuda|auto (got 'tpu')", "train", "--corpus", "a", "--out", "b", "--device", "tpu")]
+    [InlineData("--dropout: dropout must be between 0 and 0.95 (got 1.5)", "train", "--corpus", "a", "--out", "b", "--dropout", "1.5")]
+    [InlineData("Unrecognized command or argument '--bogus'", "train", "--corpus", "a", "--out", "b", "--bogus", "1")]
+    [InlineData("Unrecognized command or argument 'maybe'", "train", "--corpus", "a", "--out", "b", "--resume=maybe")]
+    [InlineData("Unrecognized command or argument 'maybe'", "train", "--corpus", "a", "--out", "b", "--resume", "maybe")]
+    [InlineData("Unrecognized command or argument '10'", "sample", "--checkpoint", "x", "--argmax", "10")]
+    [InlineData("Option '--checkpoint' is required", "sample", "--length", "5")]
     [InlineData("--length must be a whole number (got 'ten')", "sample", "--checkpoint", "x", "--length", "ten")]
     [InlineData("--argmax and --temperature cannot be combined", "sample", "--checkpoint", "x", "--argmax", "--temperature", "0.5")]
     [InlineData("--temperature must be between 0 and 100 (got -1)", "sample", "--checkpoint", "x", "--temperature", "-1")]
-    [InlineData("--batch must be between 1 and 65536 (got 0)", "bench", "--batch", "0")]
-    [InlineData("unexpected argument 'extra'", "bench", "extra")]
+    [InlineData("--batch: batch size must be a whole number between 1 and 65536 (got 0)", "bench", "--batch", "0")]
+    [InlineData("Unrecognized command or argument 'extra'", "bench", "extra")]
     public async Task Bad_arguments_exit_2_naming_the_argument(string expected, params string[] args)
     {
         var result = await CliRunner.Run(args);
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains(expected, result.Stderr);
-        Assert.Contains("usage: charrnn", result.Stderr); // the command's help follows the message
+        Assert.Contains("Usage:", result.Stderr);                 // the command's help follows the message
+        Assert.Contains($" {args[0]} [options]", result.Stderr); // of this verb
         Assert.DoesNotContain("   at ", result.Stderr);  // never a stack trace
     }
 
@@ -38,7 +39,7 @@ public class ArgumentErrorTests
         using var dir = new TempDirectory();
         var result = await CliRunner.Run("train", "--corpus", dir.File("missing.txt"), "--out", dir.File("run"));
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("Corpus file not found", result.Stderr);
         Assert.Contains(dir.File("missing.txt"), result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
@@ -50,7 +51,7 @@ public class ArgumentErrorTests
         using var dir = new TempDirectory();
         var result = await CliRunner.Run("sample", "--checkpoint", dir.Path);
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("No checkpoint found", result.Stderr);
         Assert.Equal("", result.Stdout);
     }
@@ -63,7 +64,7 @@ public class ArgumentErrorTests
         string corpus = CliRunner.WriteCorpus(dir.Path);
         var result = await CliRunner.Run([.. CliRunner.TinyTrain(corpus, dir.File("run")), "--device", "cuda"]);
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("CUDA was requested but is not available", result.Stderr);
         Assert.Contains("--device cpu", result.Stderr);
     }

@@ -33,7 +33,7 @@ public sealed class ExportAndEvalTests(TrainedCheckpoint checkpoint) : IClassFix
     {
         var result = await CliRunner.Run("eval", "--checkpoint", checkpoint.Run, "--text", checkpoint.WriteText("odd.txt", "Ann said ~"));
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("'~' (U+007E)", result.Stderr);
     }
 
@@ -61,7 +61,7 @@ public sealed class ExportAndEvalTests(TrainedCheckpoint checkpoint) : IClassFix
     {
         var result = await CliRunner.Run("export", "--checkpoint", checkpoint.Run, "--format", "onnx", "--out", "x.onnx");
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("--format must be one of safetensors|pt (got 'onnx')", result.Stderr);
     }
 }

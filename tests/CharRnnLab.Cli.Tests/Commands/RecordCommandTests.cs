@@ -56,7 +56,7 @@ public class RecordCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<Tr
         var refused = await CliRunner.Run(args);
         var forced = await CliRunner.Run([.. args, "--force"]);
 
-        Assert.Equal(CommandLine.UsageError, refused.ExitCode);
+        Assert.Equal(ExitCode.UsageError, refused.ExitCode);
         Assert.Contains("is not empty", refused.Stderr);
         Assert.Equal(0, forced.ExitCode);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));

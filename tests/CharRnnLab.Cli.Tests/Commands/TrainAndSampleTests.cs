@@ -20,6 +20,8 @@ public class TrainAndSampleTests
         Assert.Contains("on cpu with 1 thread(s)", train.Stderr); // --threads 1 sets the lane's thread count
         Assert.Contains("iter 10/30", train.Stderr);
         Assert.Contains("iter 30/30", train.Stderr);
+        Assert.DoesNotContain("iter 11/30", train.Stderr); // not a terminal: a line per milestone, no redrawn bar
+        Assert.DoesNotContain("\u001b[", train.Stderr);
         Assert.Contains("Completed at iteration 30/30", train.Stderr);
         Assert.Equal("", train.Stdout);
         Assert.Equal(30, CheckpointFile.ReadMetadata(run).Iteration);
@@ -47,7 +49,7 @@ public class TrainAndSampleTests
 
         var result = await CliRunner.Run("sample", "--checkpoint", run, "--prime", "Zebra ⚡");
 
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("'⚡'", result.Stderr);
         Assert.Equal("", result.Stdout);
     }
@@ -90,9 +92,9 @@ public class TrainAndSampleTests
         var reshaped = await CliRunner.Run([.. CliRunner.TinyTrain(corpus, run, 20)[..^2], "--resume", "--hidden", "32"]);
         var resumed = await CliRunner.Run("train", "--corpus", corpus, "--out", run, "--resume", "--iterations", "20");
 
-        Assert.Equal(CommandLine.UsageError, again.ExitCode);
+        Assert.Equal(ExitCode.UsageError, again.ExitCode);
         Assert.Contains("already exists", again.Stderr);
-        Assert.Equal(CommandLine.UsageError, reshaped.ExitCode);
+        Assert.Equal(ExitCode.UsageError, reshaped.ExitCode);
         Assert.Contains("--hidden 32 differs from the checkpoint's 16", reshaped.Stderr);
         Assert.Equal(0, resumed.ExitCode);
         Assert.Contains("from iteration 10", resumed.Stderr);
@@ -109,7 +111,7 @@ public class TrainAndSampleTests
 
         var result = await CliRunner.Run(args);
 
-        Assert.Equal(CommandLine.Failed, result.ExitCode);
+        Assert.Equal(ExitCode.Failed, result.ExitCode);
         Assert.Contains("Training diverged at iteration", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
     }
@@ -119,7 +121,7 @@ public class TrainAndSampleTests
     {
         using var dir = new TempDirectory();
         var result = await CliRunner.Run([.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), dir.File("run")), "--resume"]);
-        Assert.Equal(CommandLine.UsageError, result.ExitCode);
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains("no checkpoint", result.Stderr);
         Assert.Contains("Drop --resume", result.Stderr);
     }
@@ -131,15 +133,15 @@ public class TrainAndSampleTests
         string run = dir.File("run");
         var stderr = new LockedWriter();
         Action? stop = null;
-        var command = new TrainCommand(s => { stop = s; return new NoOp(); });
-        var args = new ArgReader(CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 1_000_000)[1..], command.Switches);
+        var root = CharRnnCli.Root(new TrainCommand(s => { stop = s; return new NoOp(); }));
+        string[] args = [.. CliRunner.TinyTrain(CliRunner.WriteCorpus(dir.Path), run, 1_000_000)];
 
-        var running = command.RunAsync(args, new LockedWriter(), stderr);
+        var running = CharRnnCli.RunAsync(root, args, new LockedWriter(), stderr);
         await Poll.UntilAsync(() => stop is not null && stderr.ToString().Contains("iter 10/"), "iteration 10", intervalMs: 10);
         stop!();
         int code = await running.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(CommandLine.Interrupted, code);
+        Assert.Equal(ExitCode.Interrupted, code);
         Assert.Contains("saving a checkpoint", stderr.ToString());
         Assert.Contains("Cancelled at iteration", stderr.ToString());
         Assert.InRange(CheckpointFile.ReadMetadata(run).Iteration, 10, 1_000_000);

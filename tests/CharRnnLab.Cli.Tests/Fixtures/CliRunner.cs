@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 
 namespace CharRnnLab.Cli.Tests.Fixtures;
@@ -7,11 +8,14 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
 internal static class CliRunner
 {
-    public static async Task<CliResult> Run(params string[] args)
+    public static Task<CliResult> Run(params string[] args) => Run(CharRnnCli.CreateRoot(), args);
+
+    /// <summary>Runs <paramref name="args"/> against <paramref name="root"/> (verbs built with fakes).</summary>
+    public static async Task<CliResult> Run(RootCommand root, params string[] args)
     {
         var stdout = new LockedWriter();
         var stderr = new LockedWriter();
-        int code = await CommandLine.RunAsync(args, stdout, stderr).WaitAsync(TimeSpan.FromMinutes(2));
+        int code = await CharRnnCli.RunAsync(root, args, stdout, stderr).WaitAsync(TimeSpan.FromMinutes(2));
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -24,9 +28,9 @@ internal static class CliRunner
     }
 
     /// <summary>Options for a run that takes about a second.</summary>
-    public static string[] TinyTrain(string corpus, string outDir, int iterations = 20) =>
+    public static string[] TinyTrain(string corpus, string outDir, int iterations = 20, int layers = 1) =>
     [
-        "train", "--corpus", corpus, "--out", outDir, "--hidden", "16", "--layers", "1", "--batch", "4", "--seq", "16",
+        "train", "--corpus", corpus, "--out", outDir, "--hidden", "16", "--layers", layers.ToString(), "--batch", "4", "--seq", "16",
         "--iterations", iterations.ToString(), "--eval-every", "10", "--sample-every", "0", "--threads", "1", "--lr", "0.01",
     ];
 }

@@ -31,7 +31,7 @@ public sealed class TrainedCheckpoint : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.WriteAllText(Corpus, Text(200));
-        var result = await CliRunner.Run([.. CliRunner.TinyTrain(Corpus, Run, iterations: 10), "--layers", "2"]);
+        var result = await CliRunner.Run(CliRunner.TinyTrain(Corpus, Run, iterations: 10, layers: 2));
         if (result.ExitCode != 0) throw new InvalidOperationException("training the test checkpoint failed: " + result.Stderr);
     }
 

@@ -1,6 +1,4 @@
-using CharRnnLab.Cli;
-
-namespace CharRnnLab.Cli.Tests.Commands;
+namespace CharRnnLab.Cli.Tests.Commands.Corpora;
 
 public sealed class CorporaCommandTests : IDisposable
 {
@@ -14,7 +12,7 @@ public sealed class CorporaCommandTests : IDisposable
     private async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        int code = await CommandLine.RunAsync(["corpora", .. args, "--data-dir", _data], stdout, stderr);
+        int code = await CharRnnCli.RunAsync(["corpora", .. args, "--data-dir", _data], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -22,7 +20,7 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task List_prints_every_kind_of_corpus_and_the_data_directory()
     {
         var (code, output, _) = await Run("list");
-        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal(ExitCode.Ok, code);
         Assert.Matches(@"(?m)^dialogue\s+bundled\s+~1\.0 MB\s+on demand\s+Dialogue prose$", output);
         Assert.Matches(@"(?m)^tiny-shakespeare\s+catalog\s+~1\.1 MB\s+not fetched\s+Tiny Shakespeare$", output);
         Assert.Matches(@"(?m)^enwik8\s+catalog\s+", output);
@@ -34,7 +32,7 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task Fetching_an_unknown_corpus_fails_with_exit_2_and_the_known_names()
     {
         var (code, _, error) = await Run("fetch", "moby-dick");
-        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Equal(ExitCode.UsageError, code);
         Assert.Contains("There is no corpus 'moby-dick' in the catalogue", error);
         Assert.Contains("tiny-shakespeare", error);
         Assert.DoesNotContain("   at ", error);
@@ -47,7 +45,7 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task A_switch_before_the_name_leaves_the_name_alone(params string[] args)
     {
         var (code, _, error) = await Run(args);
-        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Equal(ExitCode.UsageError, code);
         Assert.Contains("There is no corpus 'moby-dick' in the catalogue", error);
     }
 
@@ -55,7 +53,7 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task Fetching_a_bundled_corpus_explains_there_is_nothing_to_download()
     {
         var (code, _, error) = await Run("fetch", "dialogue");
-        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Equal(ExitCode.UsageError, code);
         Assert.Contains("built into CharRnnLab", error);
     }
 
@@ -63,7 +61,7 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task Path_generates_a_bundled_corpus_and_prints_where_it_is()
     {
         var (code, output, _) = await Run("path", "code");
-        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal(ExitCode.Ok, code);
         string path = output.Trim();
         Assert.Equal(Path.Combine(_data, "corpora", "bundled", "code.txt"), path);
         Assert.StartsWith("/*\n * ", File.ReadAllText(path));
@@ -74,21 +72,21 @@ public sealed class CorporaCommandTests : IDisposable
     public async Task Path_of_an_unfetched_corpus_says_how_to_fetch_it()
     {
         var (code, _, error) = await Run("path", "war-and-peace");
-        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Equal(ExitCode.UsageError, code);
         Assert.Contains("charrnn corpora fetch war-and-peace", error);
     }
 
     [Theory]
-    [InlineData(new string[0], "say what to do")]
-    [InlineData(new[] { "fetch" }, "corpora fetch needs NAME")]
-    [InlineData(new[] { "shuffle" }, "unknown corpora action 'shuffle'")]
-    [InlineData(new[] { "list", "extra" }, "unexpected argument 'extra'")]
-    [InlineData(new[] { "list", "--force" }, "unknown option --force")]
-    public async Task Bad_command_lines_fail_with_exit_2_and_usage(string[] args, string message)
+    [InlineData(new string[0], "Required command was not provided", " corpora [command] [options]")]
+    [InlineData(new[] { "fetch" }, "Required argument missing for command: 'fetch'", " corpora fetch <NAME> [options]")]
+    [InlineData(new[] { "shuffle" }, "Unrecognized command or argument 'shuffle'", " corpora [command] [options]")]
+    [InlineData(new[] { "list", "extra" }, "Unrecognized command or argument 'extra'", " corpora list [options]")]
+    [InlineData(new[] { "list", "--force" }, "Unrecognized command or argument '--force'", " corpora list [options]")]
+    public async Task Bad_command_lines_fail_with_exit_2_and_usage(string[] args, string message, string usage)
     {
         var (code, _, error) = await Run(args);
-        Assert.Equal(CommandLine.UsageError, code);
+        Assert.Equal(ExitCode.UsageError, code);
         Assert.Contains(message, error);
-        Assert.Contains("usage: charrnn corpora list", error);
+        Assert.Contains(usage, error);
     }
 }

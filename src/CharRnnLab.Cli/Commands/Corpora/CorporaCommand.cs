@@ -1,0 +1,26 @@
+using System.CommandLine;
+using CharRnnLab.Core.Corpora;
+
+namespace CharRnnLab.Cli.Commands.Corpora;
+
+/// <summary>charrnn corpora list | fetch NAME | path ID: what can be trained on, and getting it.</summary>
+public sealed class CorporaCommand : Command
+{
+    private readonly Option<string?> _dataDir = new("--data-dir")
+    {
+        Description = "data directory (default: $CHARRNN_DATA, else ~/.local/share/CharRnnLab)", HelpName = "DIR",
+        Recursive = true, // also after the action: corpora list --data-dir DIR
+    };
+
+    public CorporaCommand() : base("corpora", "List corpora, fetch a classic one, print a corpus's path.")
+    {
+        Options.Add(_dataDir);
+        // One line per action; each is a Command in this folder.
+        Subcommands.Add(new ListCommand(Library));
+        Subcommands.Add(new FetchCommand(Library));
+        Subcommands.Add(new PathCommand(Library));
+    }
+
+    /// <summary>The corpora of --data-dir, else of the default data directory.</summary>
+    private CorpusLibrary Library(ParseResult parse) => new(parse.GetValue(_dataDir) ?? DataDirectory.Default());
+}
