@@ -41,6 +41,7 @@ public class DocumentedInvocationTests
     [InlineData("sample --checkpoint run/checkpoint.crnn --argmax")]
     [InlineData("bench --model rnn --hidden 8 --layers 1 --embedding 4 --batch 2 --seq 4 --iterations 3 --warmup 1 --rounds 1 " +
                 "--threads 1 --corpus in.txt --sample-length 20 --record-chars 0")]
+    [InlineData("bench --suite post --json --gemm-size 256 --iterations 2")]
     [InlineData("corpora list --data-dir data")]
     [InlineData("corpora --data-dir data fetch tiny-shakespeare --force --retrust")]
     [InlineData("corpora path dialogue --data-dir data")]

@@ -4,18 +4,69 @@ namespace CharRnnLab.Cli.Tests.Commands;
 
 public class BenchTests
 {
+    // Tiny sizes: the figures are timings, so only their presence and the structure are checked.
+    private static readonly string[] Tiny =
+    [
+        "bench", "--hidden", "8", "--batch", "2", "--seq", "4", "--iterations", "3", "--warmup", "1", "--rounds", "1",
+        "--sample-length", "20", "--threads", "1", "--record-chars", "300", "--gemm-size", "64",
+    ];
+
     [Fact]
-    public async Task Bench_prints_one_json_object_with_speeds_and_memory()
+    public async Task Post_suite_json_has_the_gemm_rate_and_each_case_as_a_fraction_of_it()
     {
-        var result = await CliRunner.Run("bench", "--hidden", "8", "--layers", "1", "--batch", "2", "--seq", "4",
-            "--iterations", "3", "--warmup", "1", "--rounds", "1", "--sample-length", "20", "--threads", "1");
+        var result = await CliRunner.Run([.. Tiny, "--suite", "post", "--json"]);
 
         Assert.Equal(0, result.ExitCode);
         var json = JsonDocument.Parse(result.Stdout).RootElement;
-        foreach (string field in new[] { "engineCharsPerSecond", "bareCharsPerSecond", "ratio", "samplingCharsPerSecond",
-                     "workingSetAfterWarmupMb", "workingSetAtEndMb", "peakWorkingSetMb" })
-            Assert.True(json.GetProperty(field).GetDouble() > 0, field);
-        Assert.Equal("synthetic", json.GetProperty("corpus").GetString());
-        Assert.Equal(8, json.GetProperty("hidden").GetInt32());
+        Assert.Equal("post", json.GetProperty("suite").GetString());
+        Assert.Equal(64, json.GetProperty("gemm").GetProperty("size").GetInt32());
+        Assert.True(json.GetProperty("gemm").GetProperty("gflops").GetDouble() > 0);
+        var cases = json.GetProperty("cases").EnumerateArray().ToArray();
+        Assert.Equal([2, 3], cases.Select(c => c.GetProperty("layers").GetInt32()));
+        foreach (var c in cases)
+        {
+            Assert.Equal(8, c.GetProperty("hidden").GetInt32()); // --hidden overrides the suite's 512
+            Assert.Equal(2, c.GetProperty("batch").GetInt32());
+            var training = c.GetProperty("training");
+            foreach (string loop in new[] { "engine", "bare" }) AssertSpeed(training.GetProperty(loop));
+            Assert.True(training.GetProperty("engineOverBare").GetDouble() > 0);
+            AssertSpeed(c.GetProperty("sampling")[0].GetProperty("speed"));
+            var recording = c.GetProperty("recording");
+            Assert.Equal(300, recording.GetProperty("characters").GetInt32());
+            AssertSpeed(recording.GetProperty("speed"));
+            Assert.True(recording.GetProperty("peakAboveBaselineMb").GetDouble() >= 0);
+            var workingSet = c.GetProperty("workingSet").EnumerateArray().ToArray();
+            Assert.Equal([1, 2, 3, 4], workingSet.Select(p => p.GetProperty("iteration").GetInt32()));
+            Assert.All(workingSet, p => Assert.True(p.GetProperty("mb").GetDouble() > 0));
+        }
+    }
+
+    [Fact]
+    public async Task Default_output_is_a_table_of_the_one_default_case()
+    {
+        var result = await CliRunner.Run([.. Tiny, "--layers", "1", "--record-chars", "0"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("of GEMM", result.Stdout);
+        Assert.Contains("lstm 1x8 b2 s4", result.Stdout);
+        Assert.Contains("engine / bare", result.Stdout);
+        Assert.DoesNotContain("recording", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unknown_suite_is_refused_with_the_choices()
+    {
+        var result = await CliRunner.Run("bench", "--suite", "huge");
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains("huge", result.Stderr);
+        Assert.Contains("post", result.Stderr);
+    }
+
+    private static void AssertSpeed(JsonElement speed)
+    {
+        Assert.True(speed.GetProperty("charsPerSecond").GetDouble() > 0);
+        Assert.True(speed.GetProperty("gflops").GetDouble() >= 0);
+        Assert.True(speed.GetProperty("ofGemm").GetDouble() >= 0);
     }
 }

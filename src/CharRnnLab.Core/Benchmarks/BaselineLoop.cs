@@ -2,11 +2,12 @@ using System.Diagnostics;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace CharRnnLab.Core.Training;
+namespace CharRnnLab.Core.Benchmarks;
 
 /// <summary>Speed of the bare baseline loop.</summary>
 /// <param name="Iterations">Timed iterations (after warm-up).</param>

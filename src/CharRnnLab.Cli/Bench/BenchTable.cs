@@ -1,0 +1,49 @@
+using System.Globalization;
+using CharRnnLab.Core.Benchmarks;
+using Spectre.Console;
+
+namespace CharRnnLab.Cli.Bench;
+
+/// <summary>The bench as a Spectre table: one row per figure, absolute and as a share of the GEMM rate.</summary>
+internal static class BenchTable
+{
+    public static void Write(BenchResult r, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = Reporting.Terminal.IsInteractive(writer) ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        console.Profile.Width = Math.Max(console.Profile.Width, 110);
+        var table = new Table().AddColumns("case", "figure", "measured", "GFLOP/s", "of GEMM");
+        table.AddRow("machine", $"float32 GEMM {r.Gemm.Size}³, {r.Threads} thread(s)", "", F(r.Gemm.Gflops, 1), "100 %");
+        foreach (var c in r.Cases) AddCase(table, c, r.Gemm);
+        table.Caption($"{r.Iterations} timed iterations after {r.Warmup} warm-up, best of {r.Rounds} round(s); corpus {Markup.Escape(r.Corpus)}; " +
+            $"peak working set {BenchJson.Megabytes(r.PeakWorkingSetBytes):N0} MB");
+        console.Write(table);
+        console.WriteLine();
+    }
+
+    private static void AddCase(Table table, CaseResult c, GemmRate gemm)
+    {
+        string name = Markup.Escape(c.Case.Name);
+        Row(table, name, "training, engine", c.Training.Engine, gemm);
+        Row(table, "", "training, bare TorchSharp loop", c.Training.Bare, gemm);
+        table.AddRow("", "engine / bare", F(c.Training.EngineOverBare, 3) + "×", "", "");
+        foreach (var s in c.Sampling) Row(table, "", $"sampling batch 1, {Markup.Escape(s.Path)}", s.Speed, gemm);
+        if (c.Recording is { } rec)
+        {
+            Row(table, "", $"recording {rec.Characters:N0} chars, all kinds ({rec.Seconds:F2} s)",
+                new Throughput(rec.CharactersPerSecond, c.RecordingFlopsPerChar), gemm);
+            table.AddRow("", "recording peak above baseline", $"{BenchJson.Megabytes(rec.PeakBytesAboveBaseline):N0} MB", "", "");
+        }
+        if (c.WorkingSet.Count > 0)
+            table.AddRow("", $"working set, iterations {c.WorkingSet[0].Iteration}–{c.WorkingSet[^1].Iteration}",
+                $"{BenchJson.Megabytes(c.WorkingSet.Min(p => p.Bytes)):N0}–{BenchJson.Megabytes(c.WorkingSet.Max(p => p.Bytes)):N0} MB", "", "");
+    }
+
+    private static void Row(Table table, string name, string figure, Throughput t, GemmRate gemm) =>
+        table.AddRow(name, figure, $"{t.CharsPerSecond:N0} chars/s", F(t.FlopsPerSecond / 1e9, 1), $"{gemm.Fraction(t.FlopsPerSecond) * 100:F1} %");
+
+    private static string F(double value, int digits) => value.ToString("F" + digits, CultureInfo.InvariantCulture);
+}
