@@ -29,11 +29,12 @@ public static class LabApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseMiddleware<AccessTokenMiddleware>();
+        app.UseLabRequestGuards();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server =>
+            server.ContentSecurityFrameAncestorsPolicy = FrameGuardMiddleware.FrameAncestors);
         app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapNeuronEndpoints();
         app.MapRunExportEndpoints();

@@ -53,6 +53,14 @@ public sealed class LabOptions
     /// <summary>The access token to require; empty = a random one printed at start-up.</summary>
     public string AccessToken { get; set; } = "";
 
+    /// <summary>Host names the lab answers to beyond localhost, IP literals and its listen addresses, separated
+    /// by ';' (e.g. "lab.example.org;*.lan"); "*" = any. Others get 400 (against DNS rebinding).</summary>
+    public string AllowedHosts { get; set; } = "";
+
+    /// <summary><see cref="AllowedHosts"/> split into names.</summary>
+    public string[] AllowedHostNames =>
+        AllowedHosts.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     /// <summary>The thread count actually used for <see cref="TrainingThreads"/> = 0.</summary>
     public int EffectiveTrainingThreads =>
         TrainingThreads > 0 ? TrainingThreads : Math.Max(1, Environment.ProcessorCount - 1);

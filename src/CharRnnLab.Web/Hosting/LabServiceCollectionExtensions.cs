@@ -42,8 +42,7 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();
 
-        services.AddSingleton<AccessGate>();
-        services.AddHostedService<AccessTokenAnnouncer>();
+        services.AddLabSecurity();
 
         services.AddSignalR(hub => hub.AddFilter<LabHubFilter>())
             .AddJsonProtocol(json =>

@@ -9,15 +9,15 @@ using Microsoft.Extensions.Options;
 namespace CharRnnLab.Web.Security;
 
 /// <summary>
-/// Decides whether requests need the access token (as Jupyter does): when the server listens
-/// beyond loopback, or always if configured. Holds the token (configured, or random per start).
+/// Decides, for each request, whether it needs the access token (as Jupyter does beyond loopback):
+/// always if configured, else unless it was made on this computer straight to a loopback address.
+/// Holds the token (configured, or random per start).
 /// </summary>
 public sealed class AccessGate
 {
     private readonly LabOptions _options;
     private readonly IServer _server;
     private readonly byte[] _tokenBytes;
-    private bool? _beyondLoopback;
 
     public AccessGate(IOptions<LabOptions> options, IServer server)
     {
@@ -29,47 +29,33 @@ public sealed class AccessGate
 
     public string Token { get; }
 
-    /// <summary>Whether requests must carry the token. Decided from the addresses the server listens on.</summary>
-    public bool IsRequired => _options.AccessTokenMode == AccessTokenMode.Always || ListensBeyondLoopback;
+    public bool AlwaysRequired => _options.AccessTokenMode == AccessTokenMode.Always;
 
     public IReadOnlyCollection<string> Addresses =>
         _server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
-    private bool ListensBeyondLoopback
-    {
-        get
-        {
-            if (_beyondLoopback is { } known) return known;
-            var addresses = Addresses;
-            // Before the server has bound, fail closed: require the token.
-            if (addresses.Count == 0) return true;
-            _beyondLoopback = addresses.Any(a => !IsLoopback(a));
-            return _beyondLoopback.Value;
-        }
-    }
+    /// <summary>
+    /// Decided per connection, never cached: a reverse proxy, a tunnel or a port forward can relay
+    /// other machines' requests to a loopback listener. Both ends of the connection must be loopback
+    /// and no proxy header may be present; anything else (or no connection info) needs the token.
+    /// </summary>
+    public bool IsRequiredFor(HttpContext context) =>
+        AlwaysRequired ||
+        !IsLoopback(context.Connection.LocalIpAddress) ||
+        !IsLoopback(context.Connection.RemoteIpAddress) ||
+        ProxyHeaders.IsForwarded(context.Request);
+
+    /// <summary>For the start-up message: whether a direct request to this listen address needs the token.</summary>
+    public bool IsRequiredAt(string address) => AlwaysRequired || !ListenAddresses.IsLoopback(address);
 
     /// <summary>Constant-time comparison, so the token cannot be guessed byte by byte from timings.</summary>
     public bool IsValid(string? candidate) =>
         !string.IsNullOrEmpty(candidate) &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _tokenBytes);
 
-    /// <summary>True for http://127.0.0.1:5000, http://localhost:5000, http://[::1]:5000; false for
-    /// 0.0.0.0, [::], *, + and any other host (which all accept connections from other machines).</summary>
-    public static bool IsLoopback(string address)
-    {
-        var host = HostOf(address);
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
-        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
-    }
-
-    private static string HostOf(string address)
-    {
-        var rest = address.Contains("://") ? address[(address.IndexOf("://", StringComparison.Ordinal) + 3)..] : address;
-        rest = rest.Split('/')[0];
-        if (rest.StartsWith('[')) return rest[..(rest.IndexOf(']') + 1)];
-        int colon = rest.LastIndexOf(':');
-        return colon >= 0 ? rest[..colon] : rest;
-    }
+    // Kestrel's dual-mode sockets report ::ffff:127.0.0.1, which IPAddress.IsLoopback does not count.
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CharRnnLab.Web.Security;
 
 /// <summary>Prints where the lab is listening once the server has bound, with the token when one is needed.</summary>
@@ -15,23 +13,19 @@ public sealed class AccessTokenAnnouncer(AccessGate gate, IHostApplicationLifeti
 
     private void Announce()
     {
-        foreach (var address in gate.Addresses)
+        var addresses = gate.Addresses;
+        foreach (var address in addresses)
         {
-            var url = Browsable(address);
-            Console.WriteLine(gate.IsRequired
+            var url = ListenAddresses.Browsable(address);
+            Console.WriteLine(gate.IsRequiredAt(address)
                 ? $"CharRnnLab: open {url}/?token={gate.Token}"
                 : $"CharRnnLab: open {url}/");
         }
-        if (gate.IsRequired)
-            Console.WriteLine("CharRnnLab: the lab is reachable beyond this computer, so it asks for the token above.");
-    }
-
-    /// <summary>http://0.0.0.0:5000 → http://hostname:5000, an address someone can actually open.</summary>
-    private static string Browsable(string address)
-    {
-        foreach (var wildcard in new[] { "0.0.0.0", "[::]", "*", "+" })
-            if (address.Contains($"://{wildcard}:", StringComparison.Ordinal))
-                return address.Replace($"://{wildcard}:", $"://{Dns.GetHostName()}:");
-        return address.TrimEnd('/');
+        if (addresses.Any(gate.IsRequiredAt))
+            Console.WriteLine(gate.AlwaysRequired
+                ? "CharRnnLab: Lab:AccessTokenMode is Always, so every request needs the token above."
+                : "CharRnnLab: the lab is reachable beyond this computer, so it asks for the token above.");
+        else
+            Console.WriteLine($"CharRnnLab: requests relayed by a proxy or tunnel need the token: ?token={gate.Token}");
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace CharRnnLab.Web.Security;
 
 /// <summary>
-/// Lets a request through when the lab needs no token, or when it carries the token as
+/// Lets a request through when it needs no token (see <see cref="AccessGate.IsRequiredFor"/>), or when it carries the token as
 /// ?token=… (which also sets a cookie, then redirects to the clean URL), as the cookie,
 /// as ?access_token=… (SignalR clients' WebSocket form) or as "Authorization: Bearer …".
 /// Anything else gets 401 with a page that says where to find the token.
@@ -15,7 +15,7 @@ public sealed class AccessTokenMiddleware(RequestDelegate next, AccessGate gate)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!gate.IsRequired) { await next(context); return; }
+        if (!gate.IsRequiredFor(context)) { await next(context); return; }
 
         var request = context.Request;
         string? fromQuery = request.Query["token"];
@@ -25,7 +25,7 @@ public sealed class AccessTokenMiddleware(RequestDelegate next, AccessGate gate)
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
-                Secure = request.IsHttps,
+                Secure = ProxyHeaders.IsHttps(request),
                 MaxAge = TimeSpan.FromDays(30),
             });
             if (HttpMethods.IsGet(request.Method) && AcceptsHtml(request))
@@ -80,9 +80,9 @@ public sealed class AccessTokenMiddleware(RequestDelegate next, AccessGate gate)
             <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5;color:#222}
             code{background:#f2f2f2;padding:.1rem .3rem;border-radius:3px}</style></head>
             <body><h1>Access token needed</h1>
-            <p>This lab accepts connections from other machines, so it asks for the access token that
-            the server printed in its console when it started, like this:</p>
-            <p><code>Open http://…:5000/?token=…</code></p>
+            <p>This request reached the lab from another machine or through a proxy or tunnel, so it
+            asks for the access token that the server printed in its console when it started, like this:</p>
+            <p><code>CharRnnLab: open http://…:5000/?token=…</code></p>
             <p>Open that address (it sets a cookie, so you only do this once per browser), or add
             <code>?token=YOUR-TOKEN</code> to <code>{{path}}</code>.</p>
             <p>Lost the token? Restart the server to get a new one, or set a fixed one with

@@ -8,20 +8,6 @@ public sealed class AccessTokenTests
 {
     private const string Token = "test-token-0123456789abcdef";
 
-    [Theory]
-    [InlineData("http://127.0.0.1:5000", true)]
-    [InlineData("http://localhost:5000", true)]
-    [InlineData("http://[::1]:5000", true)]
-    [InlineData("http://127.0.0.2:80/", true)]
-    [InlineData("http://0.0.0.0:5000", false)]
-    [InlineData("http://[::]:5000", false)]
-    [InlineData("http://*:5000", false)]
-    [InlineData("http://+:5000", false)]
-    [InlineData("http://192.168.1.20:5000", false)]
-    [InlineData("https://lab.example.org:443", false)]
-    public void Only_loopback_addresses_count_as_private(string address, bool loopback) =>
-        Assert.Equal(loopback, AccessGate.IsLoopback(address));
-
     [Fact]
     public async Task On_loopback_no_token_is_needed()
     {
