@@ -1,5 +1,6 @@
-// Reading the Neurons endpoints' binary data (see docs/recordings-api.md), mapping values to colours,
-// and showing characters (also used by the sampling panel's tooltip).
+// Reading the Neurons endpoints' binary data and mapping values to colours, by the recording's
+// metadata (GET /api/recordings/{id}/meta, see docs/recordings-api.md): every constant (levels,
+// probability scale, mapping parameters, palette, whitespace glyphs) comes from there.
 
 export async function fetchOk(url) {
     const response = await fetch(url, { credentials: "same-origin" });
@@ -10,41 +11,49 @@ export async function fetchOk(url) {
 export const fetchBytes = async url => (await fetchOk(url)).arrayBuffer();
 
 // A quantised block at byteOffset: float32 lo[columns], float32 hi[columns], uint8 q[rows × columns].
-export function readBlock(buffer, byteOffset, rows, columns) {
+// step[u] = (hi − lo) / levels, so a value is lo[u] + q · step[u].
+export function readBlock(buffer, byteOffset, rows, columns, levels) {
     const view = new DataView(buffer, byteOffset);
-    const lo = new Float32Array(columns), hi = new Float32Array(columns);
+    const lo = new Float32Array(columns), hi = new Float32Array(columns), step = new Float32Array(columns);
     for (let u = 0; u < columns; u++) {
         lo[u] = view.getFloat32(4 * u, true);
         hi[u] = view.getFloat32(4 * (columns + u), true);
+        step[u] = (hi[u] - lo[u]) / levels;
     }
-    return { lo, hi, columns, q: new Uint8Array(buffer, byteOffset + 8 * columns, rows * columns) };
+    return { lo, hi, step, columns, levels, q: new Uint8Array(buffer, byteOffset + 8 * columns, rows * columns) };
 }
 
-export function readGuesses(buffer, n, k) {
-    return {
-        symbols: new Uint16Array(buffer, 0, n * k),
-        p: new Uint16Array(buffer, 2 * n * k, n * k),
-        next: new Uint16Array(buffer, 4 * n * k, n),
-    };
+/** The decoded value of a block at (row, column). */
+export const valueAt = (block, row, column) => block.lo[column] + block.q[row * block.columns + column] * block.step[column];
+
+/** The largest |value| of one column (what a per-unit mapping divides by). */
+export const columnMax = (block, column) => Math.max(Math.abs(block.lo[column]), Math.abs(block.hi[column]));
+
+/** Guesses as probabilities: symbol indices [n × k], p [n × k] and next [n] (NaN where there is none). */
+export function readGuesses(buffer, meta) {
+    const { characters: n, k, probabilityScale, noProbability } = meta;
+    const scaled = new Uint16Array(buffer, 2 * n * k, n * k), next = new Uint16Array(buffer, 4 * n * k, n);
+    const toP = v => (v === noProbability ? NaN : v / probabilityScale);
+    return { symbols: new Uint16Array(buffer, 0, n * k), p: Float32Array.from(scaled, toP), next: Float32Array.from(next, toP) };
 }
 
-/** A value of a kind brought onto −1 … +1: gates 2g − 1, c divided by its largest |c| (scale), the rest as is. */
-export function toScale(mapping, value, scale) {
-    const x = mapping === "gate" ? 2 * value - 1 : mapping === "scaled" ? (scale > 0 ? value / scale : 0) : value;
+/** A value on the −1 … +1 scale by a mapping's parameters: clamp(gain · v / s + offset), s the unit's largest |v| if perUnitMax. */
+export function toScale(mapping, value, unitMax) {
+    const divisor = mapping.perUnitMax ? unitMax : 1;
+    const x = divisor > 0 ? mapping.gain * value / divisor + mapping.offset : 0;
     return Math.max(-1, Math.min(1, x));
 }
 
-/** The palette entry (201 colours, −1 … +1) of a value already on the scale. */
-export const paletteColour = (palette, x) => palette[Math.round((x + 1) * 100)];
+/** The palette entry of a value already on the scale: the palette spans −1 … +1 evenly. */
+export const paletteColour = (palette, x) => palette[Math.round((x + 1) * (palette.length - 1) / 2)];
 
 /** Byte level → colour for one unit of a quantised block, so recolouring is one table lookup per character. */
 export function lookupTable(block, unit, mapping, palette) {
-    const lo = block.lo[unit], step = (block.hi[unit] - lo) / 255;
-    const scale = Math.max(Math.abs(lo), Math.abs(block.hi[unit]));
-    const table = new Array(256);
-    for (let b = 0; b < 256; b++) table[b] = paletteColour(palette, toScale(mapping, lo + b * step, scale));
+    const lo = block.lo[unit], step = block.step[unit], unitMax = columnMax(block, unit);
+    const table = new Array(block.levels + 1);
+    for (let b = 0; b <= block.levels; b++) table[b] = paletteColour(palette, toScale(mapping, lo + b * step, unitMax));
     return table;
 }
 
-// A character as shown in tooltips: newline, space, tab and carriage return get visible stand-ins.
-export const printable = s => (s === "\n" ? "↵" : s === " " ? "␣" : s === "\t" ? "⇥" : s === "\r" ? "␍" : s);
+/** A character as shown: whitespace by its stand-in from the recording's glyph table. */
+export const printable = (glyphs, s) => glyphs[s] ?? s;

@@ -1,7 +1,7 @@
 // The panel under the Neurons text: for the hovered character, the selected unit's values in
 // every layer and kind, and the model's top next-character guesses. Built with textContent only.
 
-import { toScale, paletteColour, printable } from "./neurons-data.js";
+import { toScale, paletteColour, printable, valueAt, columnMax } from "./neurons-data.js";
 
 const percent = p => `${(p * 100).toFixed(1)}%`;
 const signed = v => (v >= 0 ? "+" : "−") + Math.abs(v).toFixed(3);
@@ -19,11 +19,8 @@ export function hoverHint(hover) {
         "Select a stretch of text to find cells that fire on it. Keys j / k or → / ← step through the cells."));
 }
 
-function colourOf(state, kind, block, value) {
-    const mapping = state.meta.kinds.find(k => k.name === kind).mapping;
-    const scale = Math.max(Math.abs(block.lo[0]), Math.abs(block.hi[0]));
-    return paletteColour(state.meta.palette, toScale(mapping, value, scale));
-}
+const colourOf = (state, kind, block, value) =>
+    paletteColour(state.meta.palette, toScale(kind.mapping, value, columnMax(block, 0)));
 
 function valuesTable(state, values, position) {
     const { layers, kinds } = state.meta;
@@ -38,9 +35,9 @@ function valuesTable(state, values, position) {
         row.appendChild(element("th", "", kind.symbol));
         for (const layer of layers) {
             const block = values.get(`${layer}/${kind.name}`);
-            const value = block.lo[0] + block.q[position] * (block.hi[0] - block.lo[0]) / 255;
+            const value = valueAt(block, position, 0);
             const cell = element("td", layer === selectedLayer && kind.name === selectedKind ? "selected" : "", signed(value));
-            cell.style.backgroundColor = colourOf(state, kind.name, block, value);
+            cell.style.backgroundColor = colourOf(state, kind, block, value);
             row.appendChild(cell);
         }
     }
@@ -48,7 +45,7 @@ function valuesTable(state, values, position) {
 }
 
 function guessesList(state, position) {
-    const { vocabulary, k } = state.meta;
+    const { vocabulary, k, glyphs } = state.meta;
     const g = state.guesses;
     const box = element("div", "hover-guesses");
     box.appendChild(element("div", "hover-title", `top ${k} guesses for the next character`));
@@ -56,25 +53,24 @@ function guessesList(state, position) {
     const actual = position + 1 < state.meta.characters ? state.symbolAt(position + 1) : null;
     for (let j = 0; j < k; j++) {
         const symbol = vocabulary[g.symbols[position * k + j]];
-        const p = g.p[position * k + j] / 65534;
+        const p = g.p[position * k + j];
         const line = element("div", symbol === actual ? "guess actual" : "guess");
         line.setAttribute("data-testid", "hover-guess");
         const bar = element("span", "guess-bar");
         bar.style.width = `${Math.max(1, Math.round(p * 100))}%`;
         const barBox = element("span", "guess-track");
         barBox.appendChild(bar);
-        line.append(element("span", "guess-symbol", printable(symbol)), barBox, element("span", "guess-p", percent(p)));
+        line.append(element("span", "guess-symbol", printable(glyphs, symbol)), barBox, element("span", "guess-p", percent(p)));
         box.appendChild(line);
     }
     return box;
 }
 
 function headline(state, position) {
-    const symbol = state.symbolAt(position);
-    let text = `character ${position.toLocaleString("en")}: “${printable(symbol)}”`;
+    const show = s => printable(state.meta.glyphs, s);
+    let text = `character ${position.toLocaleString("en")}: “${show(state.symbolAt(position))}”`;
     if (position + 1 < state.meta.characters && state.guesses) {
-        const next = state.symbolAt(position + 1);
-        text += ` · next is “${printable(next)}”, which the model gave ${percent(state.guesses.next[position] / 65534)}`;
+        text += ` · next is “${show(state.symbolAt(position + 1))}”, which the model gave ${percent(state.guesses.next[position])}`;
     }
     return element("div", "hover-head", text);
 }

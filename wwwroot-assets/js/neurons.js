@@ -3,54 +3,23 @@
 // ActivationEncoding): the text, the next-symbol guesses, and per (layer, kind) a uint8 array
 // [characters × units] with per-unit ranges. Switching cells only rewrites each span's
 // background from a 256-entry lookup table; Blazor never re-renders the characters.
-// Text is always set with textContent: it is data, never HTML.
+// Text is always set with textContent: it is data, never HTML. Fetching and decoding live in
+// neurons-store.js; every constant (palette, mappings, glyphs, scales) comes in the metadata.
 
 import { showHover, hoverHint } from "./neurons-hover.js";
-import { fetchOk, fetchBytes, readBlock, readGuesses, lookupTable } from "./neurons-data.js";
+import { lookupTable } from "./neurons-data.js";
+import { createStore, arrayKey } from "./neurons-store.js";
 import { drawOverview, cellAt, markUnit } from "./neurons-overview.js";
+import { note } from "./neurons-timing.js";
 
 const views = new WeakMap();
-const marks = { " ": "·", "\t": "→\t", "\n": "↵", "\r": "␍" };
 const keySteps = { j: 1, ArrowRight: 1, k: -1, ArrowLeft: -1 };
 let activeView = null; // the view j / k act on
-
-const arrayKey = (layer, kind) => `${layer}/${kind}`;
-
-function loadArray(state, layer, kind) {
-    const key = arrayKey(layer, kind);
-    if (!state.arrays.has(key)) {
-        state.arrays.set(key, fetchBytes(`${state.meta.base}/${layer}/${kind}`)
-            .then(buffer => readBlock(buffer, 0, state.meta.characters, state.meta.units)));
-    }
-    return state.arrays.get(key);
-}
-
-// Every layer of the selected kind, so a click in another layer's grid recolours at once.
-const loadKind = (state, kind) => Promise.all(state.meta.layers.map(layer => loadArray(state, layer, kind)));
-
-// One unit in every (layer, kind), for the hover panel: quantised one-column blocks back to back.
-function loadUnit(state, unit) {
-    if (!state.units.has(unit)) {
-        const { layers, kinds, characters } = state.meta;
-        state.units.set(unit, fetchBytes(`${state.meta.base}/units/${unit}`).then(buffer => {
-            const values = new Map();
-            let offset = 0;
-            for (const layer of layers) {
-                for (const kind of kinds) {
-                    values.set(arrayKey(layer, kind.name), readBlock(buffer, offset, characters, 1));
-                    offset += 8 + characters;
-                }
-            }
-            return values;
-        }));
-    }
-    return state.units.get(unit);
-}
 
 // One span per character (whitespace shown as faint marks), one block per line, built
 // detached from the page. Lines are content-visibility: auto, so the browser lays out and
 // paints only the lines in view: the first paint and each recolour stay cheap for long texts.
-function buildSpans(symbols) {
+function buildSpans(symbols, glyphs) {
     const fragment = document.createDocumentFragment();
     const spans = new Array(symbols.length);
     let line = null;
@@ -61,9 +30,9 @@ function buildSpans(symbols) {
             fragment.appendChild(line);
         }
         const span = document.createElement("span");
-        const mark = marks[symbols[i]];
+        const mark = glyphs[symbols[i]];
         if (mark) span.className = "ws";
-        span.textContent = mark ?? symbols[i];
+        span.textContent = mark === undefined ? symbols[i] : symbols[i] === "\t" ? mark + "\t" : mark;
         span.neuronIndex = i;
         spans[i] = span;
         line.appendChild(span);
@@ -77,20 +46,15 @@ const cellKey = ({ layer, kind, unit }) => `${layer}/${kind}/${unit}`;
 function paint(state) {
     const started = performance.now();
     const { layer, kind, unit } = state.selection;
-    const block = state.loaded.get(arrayKey(layer, kind));
-    const mapping = state.meta.kinds.find(k => k.name === kind).mapping;
+    const block = state.store.loaded(layer, kind);
+    const mapping = state.store.mapping(kind);
     const table = lookupTable(block, unit, mapping, state.meta.palette);
     const { q, columns } = block;
     const spans = state.spans;
     for (let i = 0; i < spans.length; i++) spans[i].style.backgroundColor = table[q[i * columns + unit]];
-    const finished = performance.now();
     state.painted = cellKey(state.selection);
-    state.timings.recolourMs.push(finished - started);
-    state.timings.recolouredAt = finished;
-    const data = state.element.dataset;
-    data.recolourMs = (finished - started).toFixed(2);
-    data.recolours = String(state.timings.recolourMs.length);
-    data.selected = state.painted;
+    note("recolour", { ms: performance.now() - started, cell: state.painted });
+    state.element.dataset.selected = state.painted;
     showOverview(state, block, mapping);
 }
 
@@ -113,26 +77,21 @@ function onOverviewClick(state, event) {
     state.spans[index]?.scrollIntoView({ block: "nearest" });
 }
 
-async function ensureLoaded(state, kind) {
-    const blocks = await loadKind(state, kind);
-    state.meta.layers.forEach((layer, i) => state.loaded.set(arrayKey(layer, kind), blocks[i]));
-}
-
 // The array the selection needs, alone: the first paint waits for nothing else.
 async function ensureSelected(state) {
     let cell;
     do {
         cell = state.selection;
-        state.loaded.set(arrayKey(cell.layer, cell.kind), await loadArray(state, cell.layer, cell.kind));
-    } while (cell !== state.selection && !state.loaded.has(arrayKey(state.selection.layer, state.selection.kind)));
+        await state.store.array(cell.layer, cell.kind);
+    } while (cell !== state.selection && !state.store.loaded(state.selection.layer, state.selection.kind));
 }
 
 // Shows a cell: paints at once when its array is here, else after fetching its kind.
 async function choose(state, cell) {
     state.selection = cell;
     if (state.element.dataset.state !== "ready") return; // load() paints the latest selection when done
-    if (!state.loaded.has(arrayKey(cell.layer, cell.kind))) {
-        try { await ensureLoaded(state, cell.kind); } catch (error) { fail(state, error); return; }
+    if (!state.store.loaded(cell.layer, cell.kind)) {
+        try { await state.store.kind(cell.kind); } catch (error) { fail(state, error); return; }
         if (state.selection !== cell) return;
     }
     if (state.painted !== cellKey(cell)) paint(state);
@@ -142,7 +101,7 @@ async function choose(state, cell) {
 function refreshHover(state) {
     if (state.hovered < 0) return;
     const unit = state.selection.unit;
-    loadUnit(state, unit).then(values => {
+    state.store.unit(unit).then(values => {
         if (state.selection.unit === unit) showHover(state, values);
     }, error => fail(state, error));
 }
@@ -214,34 +173,32 @@ function onKey(event) {
 /**
  * Shows a recording: fetches its text, guesses and the selected kind's arrays, builds the
  * spans, colours them and only then puts them in the page (one layout); overview holds the
- * heatmap's canvas and row marker. meta: { base,
- * characters, units, layers: [1, 2], kinds: [{ name, symbol, mapping }], vocabulary: [...], k,
- * palette: [...201 colours], selection: { layer, kind, unit } }. Returns the milliseconds from
- * the call until the coloured text was in the page (also in data-render-ms).
+ * heatmap's canvas and row marker. meta is the recording's contract (RecordingMeta: base,
+ * characters, units, layers, kinds with their mappings, vocabulary, k, scales, palette, glyphs);
+ * selection is { layer, kind, unit }. Returns the milliseconds from the call until the coloured
+ * text was in the page.
  */
-export async function load(element, hover, overview, meta, dotnet) {
+export async function load(element, hover, overview, meta, selection, dotnet) {
     const started = performance.now();
     dispose(element);
     delete overview.dataset.drawn;
     const state = {
-        element, hover, meta, dotnet,
-        overview: { element: overview, canvas: overview.querySelector("canvas"), marker: overview.querySelector(".overview-marker") }, spans: [], hovered: -1, selection: { ...meta.selection }, painted: null,
-        arrays: new Map(), loaded: new Map(), units: new Map(), guesses: null,
-        timings: { renderMs: 0, recolourMs: [], phases: {} },
+        element, hover, meta, dotnet, store: createStore(meta),
+        overview: { element: overview, canvas: overview.querySelector("canvas"), marker: overview.querySelector(".overview-marker") },
+        spans: [], hovered: -1, selection: { ...selection }, painted: null, guesses: null,
     };
     views.set(element, state);
     element.dataset.state = "loading";
     hoverHint(hover);
-    const phases = state.timings.phases;
+    const phases = {};
     const mark = name => { phases[name] = Math.round(performance.now() - started); };
     try {
-        const text = fetchOk(`${meta.base}/text`).then(r => r.text());
-        const guesses = fetchBytes(`${meta.base}/guesses`);
+        const guesses = state.store.guesses();
         const arrays = ensureSelected(state);
-        const symbols = Array.from(await text); // code points, as the recorder's symbols
+        const symbols = await state.store.symbols();
         if (views.get(element) !== state) return -1; // a newer load() took the element over
         state.symbolAt = i => symbols[i];
-        const { fragment, spans } = buildSpans(symbols);
+        const { fragment, spans } = buildSpans(symbols, meta.glyphs);
         state.spans = spans;
         mark("spans");
         await arrays;
@@ -250,45 +207,43 @@ export async function load(element, hover, overview, meta, dotnet) {
         paint(state);
         element.replaceChildren(fragment);
         mark("coloured");
-        state.guesses = readGuesses(await guesses, meta.characters, meta.k);
+        state.guesses = await guesses;
         if (views.get(element) !== state) return -1;
     } catch (error) {
         if (views.get(element) === state) fail(state, error);
         return -1;
     }
+    listen(state);
+    const renderMs = performance.now() - started;
+    element.dataset.state = "ready";
+    // Until the browser has laid out and painted the coloured text (the next frame).
+    requestAnimationFrame(() => setTimeout(() => {
+        mark("painted");
+        note("load", { ms: renderMs, phases });
+    }));
+    // Then, in the background, the other layers of the kind (a click there recolours at once) and the hover data.
+    state.store.kind(state.selection.kind).catch(error => fail(state, error));
+    state.store.unit(state.selection.unit).catch(() => { }); // refreshHover reports a failure when it is needed
+    return renderMs;
+}
+
+function listen(state) {
     state.listeners = {
         mouseover: e => onMouseOver(state, e),
         mouseup: () => onMouseUp(state),
     };
-    for (const [name, listener] of Object.entries(state.listeners)) element.addEventListener(name, listener);
+    for (const [name, listener] of Object.entries(state.listeners)) state.element.addEventListener(name, listener);
     state.overview.canvas.onclick = e => onOverviewClick(state, e);
     state.onClick = e => onClick(state, e);
     document.addEventListener("click", state.onClick, true);
     document.addEventListener("keydown", onKey);
     activeView = state;
-    state.timings.renderMs = performance.now() - started;
-    element.dataset.renderMs = state.timings.renderMs.toFixed(1);
-    element.dataset.state = "ready";
-    // Until the browser has laid out and painted the coloured text (the next frame).
-    requestAnimationFrame(() => setTimeout(() => {
-        mark("painted");
-        element.dataset.phases = JSON.stringify(phases);
-    }));
-    // Then, in the background, the other layers of the kind (a click there recolours at once) and the hover data.
-    ensureLoaded(state, state.selection.kind).catch(error => fail(state, error));
-    loadUnit(state, state.selection.unit);
-    return state.timings.renderMs;
 }
 
 /** Colours the text by another cell (fetching that kind's arrays first if needed); nothing to do if it shows it already. */
 export function select(element, layer, kind, unit) {
     const state = views.get(element);
     return state ? choose(state, { layer, kind, unit }) : Promise.resolve();
-}
-
-/** The measured times: { renderMs, recolourMs: [...], recolouredAt } (performance.now() clock). */
-export function timings(element) {
-    return views.get(element)?.timings ?? null;
 }
 
 export function dispose(element) {

@@ -1,11 +1,13 @@
 // Hover a sampled character to see what the model considered at that step: the symbol it
 // picked and its top candidates with probabilities. Each character is a <span data-c="[...]">
 // whose attribute holds JSON [[picked, p], [candidate, p], ...]. The tooltip is built with
-// textContent only: sampled text is data, never HTML.
+// textContent only: sampled text is data, never HTML. Whitespace shows by the glyph table the
+// server hands to attach() (SymbolGlyphs, the same stand-ins as the Neurons page).
 
 import { printable } from "./neurons-data.js";
 
 let tip = null;
+let glyphs = {};
 
 function tooltip() {
     if (tip === null) {
@@ -23,7 +25,7 @@ function row(symbol, probability, picked) {
     line.className = picked ? "candidate picked" : "candidate";
     const name = document.createElement("span");
     name.className = "candidate-symbol";
-    name.textContent = printable(symbol);
+    name.textContent = printable(glyphs, symbol);
     const bar = document.createElement("span");
     bar.className = "candidate-bar";
     bar.style.width = `${Math.max(1, Math.round(probability * 100))}%`;
@@ -42,7 +44,7 @@ function show(span) {
     const box = tooltip();
     const title = document.createElement("div");
     title.className = "candidate-title";
-    title.textContent = `picked “${printable(pickedSymbol)}” (${(pickedP * 100).toFixed(1)}%) — top ${candidates.length}:`;
+    title.textContent = `picked “${printable(glyphs, pickedSymbol)}” (${(pickedP * 100).toFixed(1)}%) — top ${candidates.length}:`;
     box.replaceChildren(title, ...candidates.map(([s, p]) => row(s, p, s === pickedSymbol)));
     box.style.display = "block";
     const rect = span.getBoundingClientRect();
@@ -52,7 +54,8 @@ function show(span) {
     box.style.top = `${below ? rect.bottom + 6 : rect.top - box.offsetHeight - 6}px`;
 }
 
-export function attach(element) {
+export function attach(element, glyphTable) {
+    glyphs = glyphTable ?? {};
     if (!element || element.dataset.hoverAttached === "1") return;
     element.dataset.hoverAttached = "1";
     element.addEventListener("mouseover", event => {

@@ -3,7 +3,7 @@ using CharRnnLab.Core.Analysis.Recording;
 
 namespace CharRnnLab.Web.Neurons;
 
-/// <summary>How a kind's values are brought to the colour scale's −1 … +1.</summary>
+/// <summary>How a kind's values are brought to the colour scale's −1 … +1 (parameters: <see cref="ColourMappingParameters"/>).</summary>
 public enum ColourMapping
 {
     /// <summary>tanh-squashed values (tanh(c), h, g, n) are already in (−1, 1).</summary>
@@ -12,6 +12,22 @@ public enum ColourMapping
     Gate,
     /// <summary>Unbounded c: divided by the cell's largest |c| over the text.</summary>
     Scaled,
+}
+
+/// <summary>
+/// A mapping as numbers: x = clamp(<paramref name="Gain"/> · v / s + <paramref name="Offset"/>, −1, 1),
+/// where s is the unit's largest |v| over the text when <paramref name="PerUnitMax"/>, else 1. The
+/// browser receives these (see <see cref="RecordingMeta"/>) and applies the same formula, so the
+/// rule of each kind is written here only.
+/// </summary>
+public sealed record ColourMappingParameters(string Name, double Gain, double Offset, bool PerUnitMax)
+{
+    /// <summary>The value on the −1 … +1 scale; <paramref name="unitMax"/> is the unit's largest |v| (used when <see cref="PerUnitMax"/>).</summary>
+    public double Apply(double value, double unitMax)
+    {
+        double divisor = PerUnitMax ? unitMax : 1;
+        return divisor > 0 ? Gain * value / divisor + Offset : 0;
+    }
 }
 
 /// <summary>
@@ -42,18 +58,24 @@ public static class ActivationColours
     /// <summary>The palette entry for a value already mapped to [−1, 1].</summary>
     public static string For(double x) => Palette[Index(x)];
 
-    public static int Index(double x) => double.IsNaN(x) ? 100 : (int)Math.Round((Math.Clamp(x, -1, 1) + 1) * 100);
+    public static int Index(double x) => double.IsNaN(x) ? Half : (int)Math.Round((Math.Clamp(x, -1, 1) + 1) * Half);
+
+    private const int Half = (Steps - 1) / 2; // the palette index of 0 (white)
 
     public static ColourMapping MappingOf(ActivationKind kind) =>
         kind == ActivationKind.Cell ? ColourMapping.Scaled : ActivationKinds.IsSigmoidGate(kind) ? ColourMapping.Gate : ColourMapping.Signed;
 
-    /// <summary>Maps a value of <paramref name="kind"/> to [−1, 1]; <paramref name="scale"/> is the largest |c| for <see cref="ColourMapping.Scaled"/>.</summary>
-    public static double Normalize(ActivationKind kind, double value, double scale = 1) => MappingOf(kind) switch
+    /// <summary>The numbers of each mapping: signed as is, gates 2g − 1, c divided by the unit's largest |c|.</summary>
+    public static ColourMappingParameters Parameters(ColourMapping mapping) => mapping switch
     {
-        ColourMapping.Gate => 2 * value - 1,
-        ColourMapping.Scaled => scale > 0 ? value / scale : 0,
-        _ => value,
+        ColourMapping.Gate => new("gate", 2, -1, PerUnitMax: false),
+        ColourMapping.Scaled => new("scaled", 1, 0, PerUnitMax: true),
+        _ => new("signed", 1, 0, PerUnitMax: false),
     };
+
+    /// <summary>Maps a value of <paramref name="kind"/> to [−1, 1] (unclamped); <paramref name="scale"/> is the unit's largest |c| for <see cref="ColourMapping.Scaled"/>.</summary>
+    public static double Normalize(ActivationKind kind, double value, double scale = 1) =>
+        Parameters(MappingOf(kind)).Apply(value, scale);
 
     /// <summary>What the two ends and the middle of the scale mean for a kind (for the legend).</summary>
     public static (string Low, string Middle, string High) Legend(ActivationKind kind) => MappingOf(kind) switch

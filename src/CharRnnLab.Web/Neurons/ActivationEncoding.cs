@@ -7,7 +7,7 @@ namespace CharRnnLab.Web.Neurons;
 /// The compact binary forms the browser fetches once per text (all little-endian).
 /// <para>
 /// Quantised block of a [rows × columns] array: <c>float32 lo[columns]</c>, <c>float32 hi[columns]</c>,
-/// then <c>uint8 q[rows × columns]</c> row-major; the value is <c>lo[u] + q · (hi[u] − lo[u]) / 255</c>.
+/// then <c>uint8 q[rows × columns]</c> row-major; the value is <c>lo[u] + q · (hi[u] − lo[u]) / 255</c> (<see cref="Levels"/>).
 /// Per-column ranges keep a cell whose c spans ±80 from flattening its neighbours' ±1, and an
 /// error of at most (hi − lo) / 510 is far below what a colour shows. 10,000 characters × 128
 /// units is 1.25 MB, a quarter of float32.
@@ -20,7 +20,10 @@ namespace CharRnnLab.Web.Neurons;
 /// </summary>
 public static class ActivationEncoding
 {
+    /// <summary>A probability p is stored as round(p × this).</summary>
     public const int ProbabilityScale = 65534;
+    /// <summary>The highest quantisation level: q runs 0 … Levels between a column's lo and hi.</summary>
+    public const int Levels = byte.MaxValue;
     public const ushort NoProbability = ushort.MaxValue;
 
     /// <summary>Bytes of a quantised [rows × columns] block.</summary>
@@ -36,7 +39,7 @@ public static class ActivationEncoding
         var (lo, hi) = ColumnRanges(values, rows, columns);
         WriteRanges(bytes, lo, hi);
         var scale = new float[columns];
-        for (int u = 0; u < columns; u++) scale[u] = hi[u] > lo[u] ? 255f / (hi[u] - lo[u]) : 0;
+        for (int u = 0; u < columns; u++) scale[u] = hi[u] > lo[u] ? Levels / (hi[u] - lo[u]) : 0;
         var q = bytes.AsSpan(8 * columns);
         for (int t = 0; t < rows; t++)
         {
@@ -79,7 +82,7 @@ public static class ActivationEncoding
     {
         float lo = BinaryPrimitives.ReadSingleLittleEndian(block.AsSpan(4 * column));
         float hi = BinaryPrimitives.ReadSingleLittleEndian(block.AsSpan(4 * (columns + column)));
-        return lo + block[8 * columns + row * columns + column] * (hi - lo) / 255f;
+        return lo + block[8 * columns + row * columns + column] * (hi - lo) / Levels;
     }
 
     private static (float[] Lo, float[] Hi) ColumnRanges(float[] values, int rows, int columns)
@@ -112,7 +115,7 @@ public static class ActivationEncoding
     }
 
     private static byte Level(float value, float lo, float scale) =>
-        float.IsFinite(value) ? (byte)Math.Clamp(MathF.Round((value - lo) * scale), 0, 255) : (byte)0;
+        float.IsFinite(value) ? (byte)Math.Clamp(MathF.Round((value - lo) * scale), 0, Levels) : (byte)0;
 
     private static ushort Probability(float p) =>
         float.IsFinite(p) ? (ushort)Math.Clamp(MathF.Round(p * ProbabilityScale), 0, ProbabilityScale) : NoProbability;

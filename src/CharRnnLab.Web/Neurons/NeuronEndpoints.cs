@@ -9,6 +9,7 @@ namespace CharRnnLab.Web.Neurons;
 /// HTTP endpoints over cached recordings (ids come from the Neurons page). Layers are numbered
 /// from 1 here, as in exported files; kinds use their short names (tanh_cell, forget_gate, …).
 /// <list type="bullet">
+/// <item><c>GET /api/recordings/{id}/meta</c>: the client contract (<see cref="RecordingMeta"/>), JSON.</item>
 /// <item><c>GET /api/recordings/{id}/text</c>: the text, UTF-8.</item>
 /// <item><c>GET /api/recordings/{id}/guesses</c>: the top next-symbol guesses (binary, see <see cref="ActivationEncoding"/>).</item>
 /// <item><c>GET /api/recordings/{id}/{layer}/{kind}</c>: one [characters × units] array, quantised.</item>
@@ -26,6 +27,8 @@ public static class NeuronEndpoints
     public static IEndpointRouteBuilder MapNeuronEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix);
+        group.MapGet("/{id}/meta", (string id, HttpRequest request, NeuronLab lab) =>
+            With(lab, id, r => Immutable(Results.Json(RecordingMeta.For(r, $"{request.Scheme}://{request.Host}{request.PathBase}")))));
         group.MapGet("/{id}/text", (string id, NeuronLab lab) =>
             With(lab, id, r => Immutable(Results.Text(r.Recording.Text, "text/plain; charset=utf-8"))));
         group.MapGet("/{id}/guesses", (string id, NeuronLab lab) =>

@@ -51,17 +51,16 @@ public static class NeuronHtmlExport
         return html.Append("</pre>\n</body></html>\n").ToString();
     }
 
-    // Whitespace gets a faint mark so indentation and line ends are visible, as on the page.
+    // Whitespace gets a faint mark so indentation and line ends are visible, as on the page; a tab keeps its width.
     private static void AppendSymbol(StringBuilder html, string symbol)
     {
-        switch (symbol)
+        if (!SymbolGlyphs.IsMarked(symbol))
         {
-            case " ": html.Append("<span class=\"m\">·</span>"); break;
-            case "\t": html.Append("<span class=\"m\">→</span>\t"); break;
-            case "\n": html.Append("<span class=\"m\">↵</span>"); break;
-            case "\r": html.Append("<span class=\"m\">␍</span>"); break;
-            default: html.Append(Encode(symbol)); break;
+            html.Append(Encode(symbol));
+            return;
         }
+        html.Append("<span class=\"m\">").Append(SymbolGlyphs.Show(symbol)).Append("</span>"); // our own glyphs: no markup in them
+        if (symbol == "\t") html.Append('\t');
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

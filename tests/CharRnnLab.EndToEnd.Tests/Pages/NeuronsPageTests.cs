@@ -1,4 +1,3 @@
-using System.Globalization;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Runs;
@@ -19,14 +18,16 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     {
         string runId = await TrainTinyRunAsync();
         var page = await fixture.NewPageAsync();
+        await page.AddInitScriptAsync("window.__neuronsTiming = []"); // the view notes its timings only when asked
         await fixture.ScreenshotOnFailureAsync(page, "neurons-page", async () =>
         {
             await page.GotoAsync($"/neurons?run={runId}");
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
             Assert.Equal(10_000, await page.Locator($"{Text} span").CountAsync());
-            double renderMs = await NumberAsync(page, "renderMs");
-            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-phases", new System.Text.RegularExpressions.Regex("painted"));
-            string phases = (await page.Locator(Text).GetAttributeAsync("data-phases"))!;
+            await page.WaitForFunctionAsync("() => window.__neuronsTiming.some(t => t.event === 'load')");
+            double renderMs = await page.EvaluateAsync<double>("() => window.__neuronsTiming.find(t => t.event === 'load').ms");
+            string phases = await page.EvaluateAsync<string>("() => JSON.stringify(window.__neuronsTiming.find(t => t.event === 'load').phases)");
+            Assert.Contains("painted", phases);
 
             var before = await ColoursAsync(page);
             string selected = (await page.Locator(Text).GetAttributeAsync("data-selected"))!;
@@ -38,7 +39,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("neuron-selected")).ToHaveTextAsync($"layer 1 · tanh(c) · cell #{unit}");
             var after = await ColoursAsync(page);
             Assert.True(before.Zip(after).Count(p => p.First != p.Second) > 100, "the characters' colours changed");
-            double recolourMs = await NumberAsync(page, "recolourMs");
+            double recolourMs = await page.EvaluateAsync<double>("() => window.__neuronsTiming.findLast(t => t.event === 'recolour').ms");
 
             await page.Keyboard.PressAsync("j");
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", new System.Text.RegularExpressions.Regex($"/{int.Parse(unit) + 1}$"));
@@ -54,6 +55,10 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("hover-guess")).ToHaveCountAsync(5);
             await Expect(page.GetByTestId("neuron-hover")).ToContainTextAsync("%");
             await Expect(page.GetByTestId("hover-values")).ToContainTextAsync("tanh(c)");
+            var whitespace = page.Locator($"{Text} span.ws").First;
+            string glyph = (await whitespace.TextContentAsync())!.Trim();
+            await whitespace.HoverAsync();
+            await Expect(page.Locator(".hover-head")).ToContainTextAsync($"“{glyph}”"); // the panel shows the text's own stand-in
 
             await Expect(page.GetByTestId("feature-chip").First).ToBeVisibleAsync();
             await page.Locator("[data-testid=feature-probe][data-feature=linepos] [data-testid=probe-button]").ClickAsync();
@@ -87,6 +92,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         {
             await page.GotoAsync($"/neurons?run={runId}");
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__neuronsTiming === undefined"), "no timings unless a test asks");
 
             await page.GetByTestId("export-menu").Locator("button").First.ClickAsync();
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-html").ClickAsync());
@@ -122,22 +128,18 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
     }
 
-    private static async Task<double> NumberAsync(IPage page, string data) =>
-        double.Parse((await page.Locator(Text).GetAttributeAsync($"data-{Kebab(data)}"))!, CultureInfo.InvariantCulture);
-
-    private static string Kebab(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
-
     private static Task<string[]> ColoursAsync(IPage page) =>
         page.EvaluateAsync<string[]>($"() => Array.from(document.querySelectorAll('{Text} span')).slice(0, 2000).map(s => s.style.backgroundColor)");
 
     /// <summary>From the click (in the page's clock) to the end of the recolouring.</summary>
     private static async Task<double> ClickAndTimeRecolourAsync(IPage page, ILocator cell)
     {
-        int recolours = int.Parse((await page.Locator(Text).GetAttributeAsync("data-recolours"))!);
+        const string Recolours = "window.__neuronsTiming.filter(t => t.event === 'recolour')";
+        int recolours = await page.EvaluateAsync<int>($"() => {Recolours}.length");
         await page.EvaluateAsync("() => window.addEventListener('click', () => window.neuronClickAt = performance.now(), { once: true, capture: true })");
         await cell.ClickAsync();
-        await page.WaitForFunctionAsync($"n => Number(document.querySelector('{Text}').dataset.recolours) > n", recolours);
-        return await page.EvaluateAsync<double>($"async () => (await import('./assets/js/neurons.js')).timings(document.querySelector('{Text}')).recolouredAt - window.neuronClickAt");
+        await page.WaitForFunctionAsync($"n => {Recolours}.length > n", recolours);
+        return await page.EvaluateAsync<double>($"() => {Recolours}.at(-1).at - window.neuronClickAt");
     }
 
     private static async Task SelectTextAsync(IPage page, int start, int end)

@@ -38,9 +38,10 @@ public sealed class NeuronHtmlExportTests
 
         float gate = SyntheticRecordings.Value(0, ActivationKind.ForgetGate, 3, 1);
         Assert.Contains($"<span style=\"background:{ActivationColours.For(2.0 * gate - 1)}\"", html);
-        Assert.Contains("<span class=\"m\">↵</span></span>\n", html);
-        Assert.Contains("<span class=\"m\">→</span>\t", html);
-        Assert.Contains("<span class=\"m\">·</span>", html);
+        Assert.Contains($"<span class=\"m\">{SymbolGlyphs.Show("\n")}</span></span>\n", html);
+        Assert.Contains($"<span class=\"m\">{SymbolGlyphs.Show("\t")}</span>\t", html);
+        Assert.Contains($"<span class=\"m\">{SymbolGlyphs.Show(" ")}</span>", html);
+        Assert.DoesNotContain("␣", html); // the page's table, not a glyph of the export's own
         Assert.Equal("charrnn-run-1-layer1-forget_gate-1.html", NeuronHtmlExport.FileName(recording, cell));
     }
 

@@ -73,6 +73,10 @@ public sealed class RecordingEndpointTests(TrainedRunFixture fixture) : IClassFi
         Assert.Equal(Characters * (4 * 5 + 2), (await http.GetByteArrayAsync($"{prefix}/guesses")).Length);
         Assert.Equal(7 * (8 + Characters), (await http.GetByteArrayAsync($"{prefix}/units/3")).Length);
         Assert.Equal(recording.Recording.Text, await http.GetStringAsync($"{prefix}/text"));
+        using var meta = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"{prefix}/meta"));
+        Assert.Equal((Characters, Units), (meta.RootElement.GetProperty("characters").GetInt32(), meta.RootElement.GetProperty("units").GetInt32()));
+        Assert.Equal(ActivationEncoding.ProbabilityScale, meta.RootElement.GetProperty("probabilityScale").GetInt32());
+        Assert.EndsWith(prefix, meta.RootElement.GetProperty("base").GetString());
         Assert.Equal(Characters, recording.Recording.Characters);
         Assert.Contains("validation split", recording.TextDescription);
     }

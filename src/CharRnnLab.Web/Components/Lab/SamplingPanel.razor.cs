@@ -2,6 +2,7 @@ using System.Text.Json;
 using CharRnnLab.Core;
 using CharRnnLab.Core.Sampling;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Sampling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -68,7 +69,7 @@ public partial class SamplingPanel
             // The import map resolves this to the fingerprinted file.
             _hoverModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/sample-hover.js");
             // Idempotent: the text element is new whenever the panel went from no sample to a sample.
-            if (_hoverModule is not null) await _hoverModule.InvokeVoidAsync("attach", _textElement);
+            if (_hoverModule is not null) await _hoverModule.InvokeVoidAsync("attach", _textElement, SymbolGlyphs.Table);
         }
         catch (JSException)
         {

@@ -48,7 +48,8 @@ public partial class NeuronTextView
             {
                 _loadedId = Recording.Id;
                 _shown = Selected;
-                double milliseconds = await _module.InvokeAsync<double>("load", _text, _hover, _overview, Meta(), _self);
+                double milliseconds = await _module.InvokeAsync<double>("load", _text, _hover, _overview,
+                    RecordingMeta.For(Recording, Navigation.BaseUri), Selection(), _self);
                 await OnLoaded.InvokeAsync(milliseconds);
             }
             else if (_shown != Selected)
@@ -80,27 +81,7 @@ public partial class NeuronTextView
     [JSInvokable]
     public Task OnRangeSelected(int start, int end) => OnRange.InvokeAsync((start, end));
 
-    private object Meta()
-    {
-        var r = Recording.Recording;
-        return new
-        {
-            Base = Navigation.BaseUri.TrimEnd('/') + NeuronEndpoints.Prefix + "/" + Recording.Id,
-            r.Characters,
-            r.Units,
-            Layers = r.RecordedLayers.Select(l => l + 1).ToArray(),
-            Kinds = r.RecordedKinds.Select(k => new
-            {
-                Name = ActivationKinds.ShortName(k),
-                Symbol = ActivationKinds.Symbol(k),
-                Mapping = ActivationColours.MappingOf(k).ToString().ToLowerInvariant(),
-            }).ToArray(),
-            Vocabulary = r.Vocabulary.ToStrings(),
-            r.Guesses.K,
-            ActivationColours.Palette,
-            Selection = new { Layer = Selected.Layer + 1, Kind = ActivationKinds.ShortName(Selected.Kind), Selected.Unit },
-        };
-    }
+    private object Selection() => new { Layer = Selected.Layer + 1, Kind = ActivationKinds.ShortName(Selected.Kind), Selected.Unit };
 
     public async ValueTask DisposeAsync()
     {
