@@ -63,7 +63,7 @@ public static class ActivationRecorder
         guesses.NextSymbolProbability[^1] = float.NaN;
         var mode = new RecordingMode(plan.Streams, plan.WarmUp, plan.SegmentLength);
         return new ActivationRecording(weights.Config, weights.Vocabulary, text, SplitSymbols(text),
-            values, guesses, mode);
+            values, guesses, mode) { Interventions = options.Interventions ?? [] };
     }
 
     /// <summary>
