@@ -1,11 +1,16 @@
 using System.CommandLine;
 using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Interventions;
+using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Sampling;
 
 namespace CharRnnLab.Cli.Commands;
 
-/// <summary>charrnn sample: generates text from a checkpoint, streamed to stdout.</summary>
+/// <summary>
+/// charrnn sample: generates text from a checkpoint, streamed to stdout. With --clamp, --ablate or
+/// --scale it samples twice from the same seed, without and with the edits, and prints both.
+/// </summary>
 public sealed class SampleCommand : Command
 {
     private static readonly SampleOptions Defaults = new();
@@ -17,6 +22,8 @@ public sealed class SampleCommand : Command
     private readonly Option<int> _topK = ValueOptions.Whole("--top-k", "sample only among the K most likely symbols (0 = all)", 0, int.MaxValue, Defaults.TopK);
     private readonly Option<string?> _prime = ValueOptions.Text("--prime", "text to start from (printed first; its symbols must be in the vocabulary)", "TEXT");
     private readonly Option<int?> _seed = ValueOptions.Whole("--seed", "random seed, for repeatable samples");
+    private readonly InterventionOptions _interventions = new();
+    private readonly Option<bool> _json = ValueOptions.Switch("--json", "with interventions: print both continuations, the first divergence and the per-character KL as JSON");
 
     public SampleCommand() : base("sample", "Generate text from a trained checkpoint; the text goes to stdout as it is generated.")
     {
@@ -27,6 +34,8 @@ public sealed class SampleCommand : Command
         Options.Add(_topK);
         Options.Add(_prime);
         Options.Add(_seed);
+        _interventions.AddTo(this);
+        Options.Add(_json);
         ValueOptions.Exclusive(this, _argmax, _temperature, "--argmax means temperature 0");
         SetAction(Run);
     }
@@ -35,10 +44,13 @@ public sealed class SampleCommand : Command
     {
         var stdout = parse.InvocationConfiguration.Output;
         string prime = parse.GetValue(_prime) ?? "";
-        var sampler = new Sampler(CheckpointFile.LoadWeights(parse.GetRequiredValue(_checkpoint)));
+        var weights = CheckpointFile.LoadWeights(parse.GetRequiredValue(_checkpoint));
         double temperature = parse.GetValue(_argmax) ? 0 : parse.GetValue(_temperature);
         var options = new SampleOptions(parse.GetValue(_length), temperature, prime, parse.GetValue(_seed), parse.GetValue(_topK));
-        using var symbols = sampler.Generate(options).GetEnumerator();
+        var interventions = _interventions.Read(parse);
+        if (interventions.Count > 0) return RunPaired(parse, weights, options, new InterventionSet(weights.Config, interventions));
+        if (parse.GetValue(_json)) throw new Core.CharRnnException("--json describes a paired sample; give --clamp, --ablate or --scale with it.");
+        using var symbols = new Sampler(weights).Generate(options).GetEnumerator();
         bool any = symbols.MoveNext(); // primes the model: a bad prime fails here, before anything is printed
         stdout.Write(prime);
         for (int n = 1; any; n++)
@@ -49,6 +61,15 @@ public sealed class SampleCommand : Command
         }
         stdout.WriteLine();
         stdout.Flush();
+        return ExitCode.Ok;
+    }
+
+    private int RunPaired(ParseResult parse, ModelWeights weights, SampleOptions options, InterventionSet interventions)
+    {
+        var report = new PairedSampleReport(options.Prime, PairedSampler.Generate(weights, options, interventions), interventions);
+        var stdout = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(_json)) report.WriteJson(stdout);
+        else report.WriteText(stdout);
         return ExitCode.Ok;
     }
 }

@@ -19,10 +19,15 @@ public sealed class ManagedRnn
     private readonly float[][] _h, _c;      // per layer (H)
     private readonly float[] _pre, _rec;    // (G·H) scratch: input part and recurrent part of the gates
     private readonly float[] _logits;       // (V)
+    private readonly float[] _outputGate;   // (H) LSTM o of the layer just updated, for the hook
+    private readonly IStepHook? _hook;
+    private int _position;                  // symbols read since the last reset
 
-    public ManagedRnn(ModelWeights weights)
+    /// <param name="hook">Called after each layer's cell update (interventions); null = the plain model.</param>
+    public ManagedRnn(ModelWeights weights, IStepHook? hook = null)
     {
         _w = weights;
+        _hook = hook;
         _gates = weights.Config.GateCount;
         int hidden = weights.Config.Hidden, layers = weights.Layers.Length;
         _inputTable = BuildInputTable(weights);
@@ -31,6 +36,7 @@ public sealed class ManagedRnn
         _pre = new float[_gates * hidden];
         _rec = new float[_gates * hidden];
         _logits = new float[weights.Vocabulary.Count];
+        _outputGate = new float[weights.Config.Cell == CellType.Lstm ? hidden : 0];
     }
 
     public ModelWeights Weights => _w;
@@ -46,6 +52,7 @@ public sealed class ManagedRnn
     {
         foreach (var h in _h) Array.Clear(h);
         foreach (var c in _c) Array.Clear(c);
+        _position = 0;
     }
 
     /// <summary>Feeds one symbol; returns the logits over the vocabulary for the next one (V). The
@@ -59,7 +66,9 @@ public sealed class ManagedRnn
             else MatVec(lw.WeightIh, lw.BiasIh, _h[layer - 1], _pre);
             MatVec(lw.WeightHh, lw.BiasHh, _h[layer], _rec);
             Update(layer);
+            _hook?.AfterLayer(layer, _position, _h[layer], _c[layer], _outputGate);
         }
+        _position++;
         MatVec(_w.HeadWeight, _w.HeadBias, _h[^1], _logits);
         return _logits;
     }
@@ -86,6 +95,7 @@ public sealed class ManagedRnn
             float o = Sigmoid(_pre[3 * n + j] + _rec[3 * n + j]);
             c[j] = f * c[j] + i * g;
             h[j] = o * MathF.Tanh(c[j]);
+            _outputGate[j] = o;
         }
     }
 

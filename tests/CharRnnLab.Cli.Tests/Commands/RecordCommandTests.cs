@@ -64,6 +64,27 @@ public class RecordCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<Tr
     }
 
     // The .npy header's shape and the float32 payload after the 64-byte-aligned header.
+    [Fact]
+    public async Task Clamp_records_the_model_under_the_edit_and_the_index_says_so()
+    {
+        string text = TrainedCheckpoint.Text(6, seed: 2);
+        string output = Path.Combine(checkpoint.Directory, "clamped");
+
+        var result = await CliRunner.Run("record", "--checkpoint", checkpoint.Run, "--text", checkpoint.WriteText("clamped.txt", text),
+            "--out", output, "--streams", "1", "--kinds", "cell,hidden", "--clamp", "1:c:3=0.75@10", "--ablate", "2:h:0", "--threads", "1");
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Assert.Contains("with clamp 1:c:3=0.75@10, ablate 2:h:0", result.Stdout);
+        var (_, cell) = ReadNpy(Path.Combine(output, "layer1_cell.npy"));
+        var (_, hidden) = ReadNpy(Path.Combine(output, "layer2_hidden.npy"));
+        Assert.NotEqual(0.75f, cell[9 * 16 + 3]);
+        Assert.All(Enumerable.Range(10, text.Length - 10), t => Assert.Equal(0.75f, cell[t * 16 + 3]));
+        Assert.All(Enumerable.Range(0, text.Length), t => Assert.Equal(0f, hidden[t * 16]));
+        using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "index.json")));
+        Assert.Equal(["clamp 1:c:3=0.75@10", "ablate 2:h:0"],
+            index.RootElement.GetProperty("interventions").EnumerateArray().Select(e => e.GetString()));
+    }
+
     private static (string Shape, float[] Values) ReadNpy(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);

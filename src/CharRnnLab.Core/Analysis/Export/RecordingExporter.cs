@@ -73,6 +73,7 @@ public static class RecordingExporter
         Model = new { Cell = r.Config.Cell.ToString().ToLowerInvariant(), r.Config.Layers, r.Config.Hidden, r.Config.Embedding, r.Config.Dropout },
         Source = source,
         Recording = new { r.Mode.Streams, r.Mode.WarmUp, r.Mode.SegmentLength, r.Mode.IsExact },
+        Interventions = r.Interventions.Select(i => i.ToString()).ToArray(), // "clamp 1:c:5=0.9@10", layers from 1
         Positions = "row t is the state after reading character t of text.txt (one Unicode scalar value each)",
         Files = arrays,
     };

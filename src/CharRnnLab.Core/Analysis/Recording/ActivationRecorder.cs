@@ -1,4 +1,5 @@
 using System.Text;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -51,7 +52,7 @@ public static class ActivationRecorder
         using (NewDisposeScope())
         using (no_grad())
         {
-            var run = new RecordingRun(weights, plan, symbols, keep, k, values, guesses);
+            var run = new RecordingRun(weights, plan, symbols, keep, k, values, guesses, Interventions(weights, options));
             for (int t0 = 0; t0 < plan.WindowLength; t0 += options.ChunkSteps)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -62,7 +63,7 @@ public static class ActivationRecorder
         guesses.NextSymbolProbability[^1] = float.NaN;
         var mode = new RecordingMode(plan.Streams, plan.WarmUp, plan.SegmentLength);
         return new ActivationRecording(weights.Config, weights.Vocabulary, text, SplitSymbols(text),
-            values, guesses, mode);
+            values, guesses, mode) { Interventions = options.Interventions ?? [] };
     }
 
     /// <summary>
@@ -89,6 +90,9 @@ public static class ActivationRecorder
             throw new ConfigException($"The model has layers 1 to {config.Layers}; there is no layer {layer + 1}.");
         return ActivationKinds.LayerKindPairs(layers, kinds).ToHashSet();
     }
+
+    private static InterventionSet? Interventions(ModelWeights weights, RecordingOptions options) =>
+        options.Interventions is { Count: > 0 } list ? new InterventionSet(weights.Config, list) : null;
 
     private static string[] SplitSymbols(string text)
     {

@@ -1,4 +1,5 @@
 using CharRnnLab.Core.Data;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 
 namespace CharRnnLab.Core.Analysis.Recording;
@@ -65,6 +66,9 @@ public sealed class ActivationRecording
 
     /// <summary>How the recording was computed (exact or parallel streams with warm-up).</summary>
     public RecordingMode Mode { get; }
+
+    /// <summary>The edits applied while reading (docs/interventions.md); empty for the plain model.</summary>
+    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 
     public bool Has(int layer, ActivationKind kind) => _values.ContainsKey((layer, kind));
 

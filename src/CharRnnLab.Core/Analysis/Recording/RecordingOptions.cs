@@ -1,3 +1,5 @@
+using CharRnnLab.Core.Interventions;
+
 namespace CharRnnLab.Core.Analysis.Recording;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed record RecordingOptions
 
     /// <summary>Next-symbol guesses kept per character (capped at the vocabulary size).</summary>
     public int TopGuesses { get; init; } = 5;
+
+    /// <summary>Edits of unit states applied while reading (docs/interventions.md); null or empty = the plain model.</summary>
+    public IReadOnlyList<Intervention>? Interventions { get; init; }
 
     /// <summary>Time steps per chunk of tensor work (bounds memory; each chunk has its own dispose scope).</summary>
     public int ChunkSteps { get; init; } = 64;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 
 namespace CharRnnLab.Core.Analysis.Recording;
@@ -25,7 +26,8 @@ internal sealed class RecordingRun
 
     public RecordingRun(ModelWeights weights, StreamPlan plan, int[] symbols,
         HashSet<(int Layer, ActivationKind Kind)> keep, int k,
-        IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values, NextSymbolGuesses guesses)
+        IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values, NextSymbolGuesses guesses,
+        InterventionSet? interventions)
     {
         var config = weights.Config;
         int v = weights.Vocabulary.Count;
@@ -35,7 +37,8 @@ internal sealed class RecordingRun
         _units = config.Hidden;
         _values = values;
         _guesses = guesses;
-        _layers = weights.Layers.Select(w => RecurrentLayer.Create(config.Cell, w, plan.Streams)).ToArray();
+        _layers = weights.Layers.Select((w, l) =>
+            RecurrentLayer.Create(config.Cell, w, plan.Streams, StreamEdits.For(interventions, l, plan.Start))).ToArray();
         _embedding = weights.Embedding is null ? null : tensor(weights.Embedding, [v, config.Embedding]);
         _headWeightT = tensor(weights.HeadWeight, [v, config.Hidden]).t().contiguous();
         _headBias = tensor(weights.HeadBias, [v]);
@@ -57,7 +60,7 @@ internal sealed class RecordingRun
                 : _embedding is null ? layer.ProjectOneHot(inputs, s, steps)
                 : layer.Project(_embedding.index_select(0, inputs), s, steps); // (S, C, G·H)
             var kept = _keep.Where(k => k.Layer == l).Select(k => k.Kind).ToHashSet();
-            var outputs = layer.Run(projected, steps, kept);
+            var outputs = layer.Run(projected, t0, steps, kept);
             foreach (var kind in kept) CopyKept(outputs[kind], t0, steps, _units, _values[(l, kind)]);
             below = outputs[ActivationKind.Hidden];
         }

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using static TorchSharp.torch;
 
@@ -22,6 +23,10 @@ internal abstract class RecurrentLayer
     protected readonly Tensor H;         // (S, H) carried hidden state
     protected readonly int Units;
     private readonly Tensor _projectionBias;
+    private int _windowStep; // window step of the step in progress (t0 + t), for the edits
+
+    /// <summary>This layer's interventions, or null for the plain model.</summary>
+    public StreamEdits? Edits { get; init; }
 
     protected RecurrentLayer(LayerWeights w, int gates, int streams, bool foldRecurrentBias)
     {
@@ -35,11 +40,11 @@ internal abstract class RecurrentLayer
         H = zeros(streams, Units);
     }
 
-    public static RecurrentLayer Create(CellType cell, LayerWeights w, int streams) => cell switch
+    public static RecurrentLayer Create(CellType cell, LayerWeights w, int streams, StreamEdits? edits) => cell switch
     {
-        CellType.Lstm => new LstmLayer(w, streams),
-        CellType.Gru => new GruLayer(w, streams),
-        _ => new RnnLayer(w, streams),
+        CellType.Lstm => new LstmLayer(w, streams) { Edits = edits },
+        CellType.Gru => new GruLayer(w, streams) { Edits = edits },
+        _ => new RnnLayer(w, streams) { Edits = edits },
     };
 
     /// <summary>The kinds a step writes one (S, H) slice of per step (the others live in the projection).</summary>
@@ -57,13 +62,14 @@ internal abstract class RecurrentLayer
     /// Steps every stream through the chunk. <paramref name="projected"/> (S, C, G·H) is
     /// overwritten with activated gates; returns every kind's (S, C, H) values for the chunk.
     /// </summary>
-    public Dictionary<ActivationKind, Tensor> Run(Tensor projected, int steps, IReadOnlySet<ActivationKind> stepped)
+    public Dictionary<ActivationKind, Tensor> Run(Tensor projected, int t0, int steps, IReadOnlySet<ActivationKind> stepped)
     {
         var buffers = SteppedKinds.Where(k => k == ActivationKind.Hidden || stepped.Contains(k))
             .ToDictionary(k => k, _ => empty(H.shape[0], steps, Units));
         for (int t = 0; t < steps; t++)
         {
             using var scope = NewDisposeScope();
+            _windowStep = t0 + t;
             var slices = buffers.ToDictionary(b => b.Key, b => b.Value.select(1, t));
             Step(projected.select(1, t), slices);
         }
@@ -76,6 +82,12 @@ internal abstract class RecurrentLayer
 
     /// <summary>Advances one step: activates <paramref name="gates"/> (S, G·H) in place, writes per-step kinds.</summary>
     protected abstract void Step(Tensor gates, IReadOnlyDictionary<ActivationKind, Tensor> slices);
+
+    /// <summary>Applies the c edits active at this step to <paramref name="c"/> (S, H).</summary>
+    protected void EditCell(Tensor c) => Edits?.Cell(c, _windowStep);
+
+    /// <summary>Applies the h edits active at this step to <paramref name="h"/> (S, H).</summary>
+    protected void EditHidden(Tensor h) => Edits?.Hidden(h, _windowStep);
 
     protected static void Write(IReadOnlyDictionary<ActivationKind, Tensor> slices, ActivationKind kind, Tensor value)
     {
@@ -104,8 +116,10 @@ internal sealed class LstmLayer(LayerWeights w, int streams) : RecurrentLayer(w,
         var f = gates.narrow(1, Units, Units);
         var g = gates.narrow(1, 2 * Units, Units);
         _c.mul_(f).addcmul_(i, g, 1);                         // c = f·c + i·g
+        EditCell(_c);
         _tanhC.copy_(_c).tanh_();
         H.copy_(_tanhC).mul_(o);                              // h = o·tanh(c)
+        EditHidden(H);
         Write(slices, ActivationKind.Cell, _c);
         Write(slices, ActivationKind.TanhCell, _tanhC);
         Write(slices, ActivationKind.Hidden, H);
@@ -129,6 +143,7 @@ internal sealed class GruLayer(LayerWeights w, int streams) : RecurrentLayer(w, 
         var z = rz.narrow(1, Units, Units);
         var n = gates.narrow(1, 2 * Units, Units).addcmul_(r, _recurrent.narrow(1, 2 * Units, Units), 1).tanh_();
         H.sub_(n).mul_(z).add_(n);                            // h' = n + z·(h − n) = (1 − z)·n + z·h
+        EditHidden(H);
         Write(slices, ActivationKind.Hidden, H);
     }
 }
@@ -142,6 +157,7 @@ internal sealed class RnnLayer(LayerWeights w, int streams) : RecurrentLayer(w, 
     protected override void Step(Tensor gates, IReadOnlyDictionary<ActivationKind, Tensor> slices)
     {
         H.copy_(gates.addmm_(H, WeightHhT, beta: 1, alpha: 1).tanh_()); // h = tanh(x·W_ihᵀ + h·W_hhᵀ + b)
+        EditHidden(H);
         Write(slices, ActivationKind.Hidden, H);
     }
 }
