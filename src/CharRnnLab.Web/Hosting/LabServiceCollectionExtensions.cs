@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CharRnnLab.Web.Charts;
+using CharRnnLab.Web.Compare;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Hubs;
 using CharRnnLab.Web.Neurons;
@@ -41,6 +42,7 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<RunSampler>();
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();
+        services.AddRunComparison();
 
         services.AddLabSecurity();
 

@@ -32,6 +32,9 @@ public abstract class LabComponentContext : IAsyncLifetime
     /// <summary>Services of the components; add to them before the first render.</summary>
     protected IServiceCollection Services => _bunit.Services;
 
+    /// <summary>bUnit's navigation manager: where the page under test navigated to.</summary>
+    protected Microsoft.AspNetCore.Components.NavigationManager Navigation => _bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>> parameters) where T : Microsoft.AspNetCore.Components.IComponent
     {
         if (!_rendered) _bunit.Render<MudPopoverProvider>();

@@ -13,6 +13,7 @@ public static class LabNavigation
     [
         new("/", "Train", MudBlazor.Icons.Material.Filled.ModelTraining, "nav-train"),
         new("/runs", "Runs", MudBlazor.Icons.Material.Filled.History, "nav-runs"),
+        new("/compare", "Compare", MudBlazor.Icons.Material.Filled.MultilineChart, "nav-compare"),
         new("/corpora", "Corpora", MudBlazor.Icons.Material.Filled.LibraryBooks, "nav-corpora"),
         new("/neurons", "Neurons", MudBlazor.Icons.Material.Filled.Psychology, "nav-neurons"),
     ];

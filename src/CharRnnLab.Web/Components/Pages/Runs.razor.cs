@@ -12,7 +12,8 @@ namespace CharRnnLab.Web.Components.Pages;
 
 /// <summary>
 /// The Runs page: every run the lab knows, live as they change, with delete, and an upload that
-/// imports a checkpoint trained elsewhere (verified first; a refused file changes nothing).
+/// imports a checkpoint trained elsewhere (verified first; a refused file changes nothing), and
+/// a selection of runs to open side by side on the Compare page.
 /// </summary>
 public partial class Runs : IDisposable
 {
@@ -28,6 +29,7 @@ public partial class Runs : IDisposable
     private MudFileUpload<IBrowserFile>? _upload;
     private bool _importing;
     private string? _importError;
+    private readonly HashSet<string> _selected = [];
     private readonly CancellationTokenSource _closing = new();
 
     protected override void OnInitialized()
@@ -68,6 +70,15 @@ public partial class Runs : IDisposable
         }
     }
 
+    /// <summary>The ticked runs as the table lists them (newest first), the Compare page's order.</summary>
+    private IEnumerable<string> SelectedInListOrder => _runs.Select(r => r.Id).Where(_selected.Contains);
+
+    private void Select(string runId, bool selected)
+    {
+        if (selected) _selected.Add(runId);
+        else _selected.Remove(runId);
+    }
+
     private void Open(RunSummary run) => Navigation.NavigateTo($"/runs/{run.Id}");
 
     private void Delete(RunSummary run)
@@ -75,6 +86,7 @@ public partial class Runs : IDisposable
         try
         {
             Manager.Delete(run.Id);
+            _selected.Remove(run.Id);
             _runs = Manager.List();
         }
         catch (CharRnnException ex)

@@ -1,0 +1,12 @@
+namespace CharRnnLab.Web.Compare;
+
+public static class CompareServiceCollectionExtensions
+{
+    /// <summary>Registers what the Compare page reads runs with.</summary>
+    public static IServiceCollection AddRunComparison(this IServiceCollection services)
+    {
+        services.AddSingleton<RunVocabulary>();
+        services.AddSingleton<RunComparisonLoader>();
+        return services;
+    }
+}
