@@ -149,12 +149,13 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     /// <summary>Resumes a paused run, or continues an interrupted/stopped one from its checkpoint.</summary>
     public async Task<RunSummary> ResumeAsync(string runId)
     {
-        if (_live.TryGetValue(runId, out var live))
+        if (_live.TryGetValue(runId, out var live) && live.Summary.State.IsActive())
         {
             if (live.Summary.State == RunState.Running) throw new LabException($"Run {runId} is already running.");
             live.Session.Resume();
             return live.Summary;
         }
+        await RetiredAsync(runId);
         var run = Require(runId);
         if (run.State == RunState.Completed)
             throw new LabException($"Run {runId} completed all its {run.TotalIterations} iterations. Use ContinueRun with more iterations to train it further.");
@@ -168,7 +169,9 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     {
         if (additionalIterations is < 1 or > RunSettings.MaxIterations)
             throw new LabException($"Additional iterations must be between 1 and {RunSettings.MaxIterations:N0} (got {additionalIterations}).");
-        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; pause or stop it before continuing it.");
+        if (_live.TryGetValue(runId, out var live) && live.Summary.State.IsActive())
+            throw new LabException($"Run {runId} is still training; pause or stop it before continuing it.");
+        await RetiredAsync(runId);
         var run = Require(runId);
         if (run.CheckpointIteration is not { } from)
             throw new LabException($"Run {runId} has no checkpoint to continue from. Start a new run.");
@@ -178,6 +181,12 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         // The run's own settings (optimizer, schedule, split: what its checkpoint was trained with), only longer.
         var training = _admission.WithLabThreads(run.Config).Training with { Iterations = from + additionalIterations };
         return await RelaunchAsync(run, training);
+    }
+
+    /// <summary>Waits while a run that has just ended is being retired (its final state recorded, its slot freed).</summary>
+    private async Task RetiredAsync(string runId)
+    {
+        if (_pumps.TryGetValue(runId, out var pump)) await pump;
     }
 
     public void Stop(string runId)
