@@ -270,24 +270,25 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         finally { Retire(live); }
     }
 
-    /// <summary>The session ended: record its final state, free its slot, tell everyone.</summary>
+    /// <summary>The session ended: record its final state, free its slot, tell everyone. A database that fails
+    /// here is logged; the slot is freed all the same (the run's checkpoint is on disk).</summary>
     private void Retire(LiveRun live)
     {
-        var summary = live.Summary;
-        if (summary.State.IsActive())
-        {
-            var failure = live.Session.Completion.Exception?.GetBaseException();
-            summary = live.ShuttingDown
-                ? summary with { State = RunState.Interrupted, Message = "The server stopped during training; resume to continue from the last checkpoint." }
-                : summary with { State = failure is null ? RunStates.From(live.Session.State) : RunState.Failed, Message = failure?.Message ?? summary.Message };
-        }
+        var (state, message) = RunOutcome.Final(live);
         var checkpoint = _recovery.CheckpointIteration(live.Id);
-        summary = summary with { CheckpointIteration = checkpoint ?? summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow };
+        var summary = live.Summary with
+        {
+            State = state, Message = message, CheckpointIteration = checkpoint ?? live.Summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow,
+        };
         live.Summary = summary;
-        _store.Update(summary);
-        _live.TryRemove(live.Id, out _);
-        _pumps.TryRemove(live.Id, out _);
-        live.Session.Dispose();
+        try { _store.Update(summary); }
+        catch (Exception ex) { _logger.LogError(ex, "Could not record the end of run {RunId} ({State})", live.Id, state.Wire()); }
+        finally
+        {
+            _live.TryRemove(live.Id, out _);
+            _pumps.TryRemove(live.Id, out _);
+            live.Session.Dispose();
+        }
         _notifier.Publish(new RunUpdate(summary, [], [], StateChanged: true));
     }
 

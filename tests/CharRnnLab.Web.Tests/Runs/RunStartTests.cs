@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CharRnnLab.Web.Tests.Runs;
 
-/// <summary>A start that is refused or fails leaves nothing behind: no folder, no row, no session, a free slot.</summary>
+/// <summary>A start that is refused or fails leaves nothing behind (no folder, no row, no session), and a run's end frees its slot.</summary>
 public sealed class RunStartTests : IAsyncLifetime
 {
     private LabHost _lab = null!;
@@ -60,18 +60,34 @@ public sealed class RunStartTests : IAsyncLifetime
     [Fact]
     public async Task A_start_that_fails_after_its_session_exists_disposes_it_removes_its_folder_and_frees_the_slot()
     {
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_lab.DataDirectory, "lab.db")}"))
-        {
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = "ALTER TABLE runs RENAME TO runs_gone;"; // the run's row cannot be written
-            drop.ExecuteNonQuery();
-        }
+        LoseTheRunsTable();
 
         await Assert.ThrowsAsync<SqliteException>(() => Runs.StartAsync(LabHost.TinyRun(_corpusId)));
 
         Assert.Empty(RunFolders());
         Assert.Null(Runs.Active);
         Assert.Null(Runs.BusyReason);
+    }
+
+    [Fact]
+    public async Task A_database_that_fails_when_a_run_ends_still_frees_its_training_slot()
+    {
+        var run = await Runs.StartAsync(LabHost.TinyRun(_corpusId));
+        await Poll.UntilAsync(() => Runs.Get(run.Id).Iteration >= 3, "a few iterations");
+        LoseTheRunsTable();
+
+        Runs.Stop(run.Id);
+
+        await Poll.UntilAsync(() => Runs.BusyReason is null && Runs.Active is null, "the slot to be freed");
+    }
+
+    /// <summary>From now on no run row can be read or written (the table is renamed away).</summary>
+    private void LoseTheRunsTable()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_lab.DataDirectory, "lab.db")};Pooling=False");
+        connection.Open();
+        using var rename = connection.CreateCommand();
+        rename.CommandText = "ALTER TABLE runs RENAME TO runs_gone;";
+        rename.ExecuteNonQuery();
     }
 }
