@@ -195,14 +195,23 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         live.Session.Cancel();
     }
 
-    /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder.</summary>
+    /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder. It takes the lock
+    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes.</summary>
     public void Delete(string runId)
     {
-        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
-        Require(runId);
-        _store.Delete(runId);
-        var directory = RunDirectory(runId);
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        _launch.Wait();
+        try
+        {
+            if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
+            Require(runId);
+            _store.Delete(runId);
+            var directory = RunDirectory(runId);
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        finally
+        {
+            _launch.Release();
+        }
     }
 
     public string RunDirectory(string runId) => Path.Combine(_options.RunsDirectory, runId);
