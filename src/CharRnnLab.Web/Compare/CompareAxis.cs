@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
 
 namespace CharRnnLab.Web.Compare;
@@ -36,10 +37,10 @@ public static class CompareAxes
         _ => "iterations",
     };
 
-    /// <summary>Where <paramref name="point"/> of a run trained with <paramref name="settings"/> lies on the axis.</summary>
-    public static double X(this CompareAxis axis, ProgressEvent point, StartRunRequest settings) => axis switch
+    /// <summary>Where <paramref name="point"/> of a run trained with <paramref name="training"/> lies on the axis.</summary>
+    public static double X(this CompareAxis axis, ProgressEvent point, TrainingConfig training) => axis switch
     {
-        CompareAxis.Characters => (double)point.Iteration * settings.Batch * settings.Seq,
+        CompareAxis.Characters => (double)point.Iteration * training.Batch * training.Seq,
         CompareAxis.WallTime => point.ElapsedSeconds,
         _ => point.Iteration,
     };

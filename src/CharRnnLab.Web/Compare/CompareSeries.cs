@@ -16,7 +16,7 @@ public sealed record CompareSeries(string RunId, string Name, IReadOnlyList<Char
         var validation = new Decimator<ChartPoint>(maxPoints, ChartPoint.Merge);
         foreach (var point in run.Progress)
         {
-            double x = axis.X(point, run.Run.Settings);
+            double x = axis.X(point, run.Run.Config.Training);
             if (double.IsFinite(point.SmoothedLoss)) training.Add(new ChartPoint(x, point.SmoothedLoss), out _);
             if (point.ValidationLoss is { } v && double.IsFinite(v)) validation.Add(new ChartPoint(x, v), out _);
         }

@@ -13,7 +13,7 @@ public sealed record ComparedRun(RunSummary Run, IReadOnlyList<ProgressEvent> Pr
     /// <summary>Bits per nat: a loss in nats divided by ln 2 is in bits.</summary>
     public static readonly double Ln2 = Math.Log(2);
 
-    public ModelConfig Model => Run.Settings.ToModelConfig();
+    public ModelConfig Model => Run.Config.Model;
 
     /// <summary>Every weight of the model (embedding, recurrent layers, decoder), or null without a vocabulary.</summary>
     public long? ParameterCount => VocabularySize is { } v ? ParameterLayout.ParameterCount(Model, v) : null;

@@ -19,7 +19,7 @@ public sealed class RunVocabulary(RunManager runs, ICorpusCatalog corpora)
         {
             var directory = runs.RunDirectory(run.Id);
             if (CheckpointFile.Exists(directory)) return CheckpointFile.ReadMetadata(directory).Vocabulary.Length;
-            return run.HasCorpus() ? corpora.Load(run.Settings.CorpusId).Vocabulary.Count : null;
+            return run.HasCorpus() ? corpora.Load(run.CorpusId).Vocabulary.Count : null;
         }
         catch (CharRnnException)
         {

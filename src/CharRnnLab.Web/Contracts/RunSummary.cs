@@ -1,7 +1,11 @@
+using CharRnnLab.Core.Settings;
+
 namespace CharRnnLab.Web.Contracts;
 
 /// <summary>A run as listed: identity, settings, state and latest numbers.</summary>
 /// <param name="CheckpointIteration">Iteration of the last checkpoint on disk; null before the first.</param>
+/// <param name="CorpusId">The lab corpus it trains on; "" for a run imported without one.</param>
+/// <param name="Config">Its model and training settings, Core's shape (the one a checkpoint carries).</param>
 public sealed record RunSummary(
     string Id,
     string Name,
@@ -15,7 +19,8 @@ public sealed record RunSummary(
     int? CheckpointIteration,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    StartRunRequest Settings)
+    string CorpusId,
+    RunConfig Config)
 {
     /// <summary>Paused, or stopped early with a checkpoint to continue from.</summary>
     public bool CanResume => State == RunState.Paused ||
@@ -25,5 +30,5 @@ public sealed record RunSummary(
     public bool CanSample => State.IsActive() || CheckpointIteration is not null;
 
     /// <summary>"2×128 LSTM" style description of the model.</summary>
-    public string ModelLabel => $"{Settings.Layers}×{Settings.Hidden} {Settings.Cell.ToUpperInvariant()}";
+    public string ModelLabel => $"{Config.Model.Layers}×{Config.Model.Hidden} {Config.Model.Cell.ToString().ToUpperInvariant()}";
 }

@@ -45,6 +45,10 @@ public sealed class LabOptions
     /// <summary>Most points per chart trace and per GetHistory curve; longer runs are bucket-averaged.</summary>
     public int MaxChartPoints { get; set; } = 2000;
 
+    /// <summary>Most memory one run may need to train (weights, gradients, optimizer state, activations), in MB;
+    /// 0 = half the memory this process may use (physical memory, or the container's limit).</summary>
+    public int MaxTrainingMemoryMb { get; set; }
+
     public AccessTokenMode AccessTokenMode { get; set; } = AccessTokenMode.Auto;
 
     /// <summary>Where sampling runs while a model trains; see <see cref="Hosting.SamplingPlacement"/>.</summary>
@@ -65,7 +69,10 @@ public sealed class LabOptions
     public int EffectiveTrainingThreads =>
         TrainingThreads > 0 ? TrainingThreads : Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>The budget actually used for <see cref="MaxTrainingMemoryMb"/> = 0.</summary>
+    public long EffectiveMaxTrainingMemoryBytes =>
+        MaxTrainingMemoryMb > 0 ? MaxTrainingMemoryMb * (1L << 20) : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+
     public string RunsDirectory => Path.Combine(DataDirectory, "runs");
     public string DatabasePath => Path.Combine(DataDirectory, "lab.db");
-
 }

@@ -12,6 +12,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
             failures.Add($"Lab:MaxConcurrentRuns must be between 1 and 16 (got {options.MaxConcurrentRuns}).");
         if (options.TrainingThreads is < 0 or > 1024)
             failures.Add($"Lab:TrainingThreads must be 0 (automatic) or a positive thread count (got {options.TrainingThreads}).");
+        if (options.MaxTrainingMemoryMb < 0)
+            failures.Add($"Lab:MaxTrainingMemoryMb must be 0 (half the memory) or a positive number of MB (got {options.MaxTrainingMemoryMb}).");
         if (options.MaxUploadBytes < 1024)
             failures.Add($"Lab:MaxUploadBytes must be at least 1024 bytes (got {options.MaxUploadBytes}).");
         if (options.UpdatesPerSecond is < 1 or > 10)

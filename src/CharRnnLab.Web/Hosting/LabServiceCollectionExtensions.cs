@@ -51,6 +51,8 @@ public static class LabServiceCollectionExtensions
             {
                 // A diverged run reports NaN/∞ losses; plain JSON cannot carry them.
                 json.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+                // A run's config spells its enums as its checkpoint's meta.json does ("lstm", "rmsProp").
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             });
         services.AddSingleton<LabHubFilter>();
         services.AddHostedService<HubBroadcaster>();

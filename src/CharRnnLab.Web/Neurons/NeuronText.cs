@@ -70,7 +70,7 @@ public sealed class NeuronTexts(ICorpusCatalog corpora, ISampleSource sampler)
 
     private NeuronText OwnCorpus(RunSummary run, int length, Vocabulary vocabulary)
     {
-        var corpus = corpora.Load(run.Settings.CorpusId);
+        var corpus = corpora.Load(run.CorpusId);
         return Checked(ValidationSlice(corpus, corpus.Name, length), vocabulary, $"{corpus.Name}'s validation slice",
             "The corpus has changed since the run trained on it; choose a sample from the model or paste text.");
     }

@@ -7,7 +7,7 @@ public static class RunCorpus
 {
     /// <summary>True when the run's settings name a lab corpus.</summary>
     /// <param name="run">The run to ask about.</param>
-    public static bool HasCorpus(this RunSummary run) => !string.IsNullOrEmpty(run.Settings.CorpusId);
+    public static bool HasCorpus(this RunSummary run) => !string.IsNullOrEmpty(run.CorpusId);
 
     /// <summary>The refusal for something that needs the corpus of a run imported without one.</summary>
     /// <param name="run">The run without a corpus.</param>

@@ -2,6 +2,7 @@ using CharRnnLab.Core;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Core.Corpora.Download;
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
@@ -144,10 +145,10 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
     private RunSummary Register(string id, string shown, CheckpointMetadata meta, CorpusInfo? corpus, DateTimeOffset now)
     {
         string name = RunName(shown, meta);
-        var settings = StartRunRequest.FromCheckpoint(meta.Model, meta.Training, corpus?.Id ?? "", name);
         var validation = meta.History.LastOrDefault(p => p.ValidationLoss is not null)?.ValidationLoss;
         var summary = new RunSummary(id, name, meta.CorpusName, RunState.Completed, Describe(shown, meta, corpus), meta.Iteration,
-            meta.Iteration, meta.History.LastOrDefault()?.TrainLoss, validation, meta.Iteration, now, now, settings);
+            meta.Iteration, meta.History.LastOrDefault()?.TrainLoss, validation, meta.Iteration, now, now, corpus?.Id ?? "",
+            new RunConfig(meta.Model, meta.Training));
         store.Insert(summary);
         var (progress, samples) = History(id, meta);
         store.Append(summary, progress, samples);

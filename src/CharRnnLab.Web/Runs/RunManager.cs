@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Compute;
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
@@ -27,6 +28,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     private readonly ConcurrentDictionary<string, Task> _pumps = new();
     private readonly SemaphoreSlim _launch = new(1, 1);
     private readonly RunRecovery _recovery;
+    private readonly RunAdmission _admission;
 
     public RunManager(IOptions<LabOptions> options, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
         LabComputeLane lane, ILogger<RunManager> logger)
@@ -39,6 +41,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         _logger = logger;
         _pump = new RunPump(store, notifier, TimeSpan.FromSeconds(1.0 / _options.UpdatesPerSecond), logger);
         _recovery = new RunRecovery(store, RunDirectory, logger);
+        _admission = new RunAdmission(_options);
         _recovery.MarkInterruptedRuns();
     }
 
@@ -81,42 +84,59 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         return new RunHistory(run, points, stored);
     }
 
+    /// <summary>Starts a run: Core's limits and the lab's (<see cref="RunAdmission"/>) first, then a session on the lab's lane.
+    /// A failure after the run's folder exists disposes the session and removes the folder: nothing is left behind.</summary>
     public async Task<RunSummary> StartAsync(StartRunRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = request.Validate();
-        if (errors.Count > 0) throw new LabException(string.Join(" ", errors.Select(e => e.Message)));
+        var config = _admission.Admit(request);
 
         await _launch.WaitAsync();
         try
         {
             EnsureSlot();
             var corpus = await Task.Run(() => _corpora.Load(request.CorpusId));
+            _admission.CheckMemory(config, corpus.Vocabulary.Count);
             var now = DateTimeOffset.UtcNow;
             var id = RunIds.New(now);
-            var name = string.IsNullOrWhiteSpace(request.Name) ? $"{corpus.Name} · {request.Layers}×{request.Hidden}" : request.Name.Trim();
-            var summary = new RunSummary(id, name, corpus.Name, RunState.Running, null, 0, 0, null, null, null, now, now, request with { Name = name });
+            var name = string.IsNullOrWhiteSpace(request.Name) ? $"{corpus.Name} · {config.Model.Layers}×{config.Model.Hidden}" : request.Name.Trim();
+            var summary = new RunSummary(id, name, corpus.Name, RunState.Running, null, 0, 0, null, null, null, now, now, request.CorpusId, config);
             var directory = RunDirectory(id);
             Directory.CreateDirectory(directory);
             var live = new LiveRun(summary, new RunHistoryBuffer(_options.MaxChartPoints));
             try
             {
-                live.Attach(await Task.Run(() => TrainingSession.Create(corpus, request.ToModelConfig(),
-                    request.ToTrainingConfig(_options.EffectiveTrainingThreads), directory, live, Lane)));
+                live.Attach(await Task.Run(() => TrainingSession.Create(corpus, config.Model, config.Training, directory, live, Lane)));
+                live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
+                _store.Insert(summary);
             }
             catch
             {
-                Directory.Delete(directory, recursive: true);
+                await AbandonAsync(live, directory);
                 throw;
             }
-            live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
-            _store.Insert(summary);
             Launch(live, historyReset: false);
             return summary;
         }
         finally
         {
             _launch.Release();
+        }
+    }
+
+    /// <summary>Undoes a start that failed: disposes the session (waiting until it ends, so nothing writes to the folder after) and removes the folder.</summary>
+    private async Task AbandonAsync(LiveRun live, string directory)
+    {
+        if (live.Session is { } session)
+        {
+            session.Dispose();
+            try { await session.Completion; }
+            catch (Exception ex) { _logger.LogDebug(ex, "The abandoned session of run {RunId} ended with an error", live.Id); }
+        }
+        try { Directory.Delete(directory, recursive: true); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Could not remove the folder {Directory} of a run that failed to start", directory);
         }
     }
 
@@ -129,31 +149,44 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     /// <summary>Resumes a paused run, or continues an interrupted/stopped one from its checkpoint.</summary>
     public async Task<RunSummary> ResumeAsync(string runId)
     {
-        if (_live.TryGetValue(runId, out var live))
+        if (_live.TryGetValue(runId, out var live) && live.Summary.State.IsActive())
         {
             if (live.Summary.State == RunState.Running) throw new LabException($"Run {runId} is already running.");
             live.Session.Resume();
             return live.Summary;
         }
+        await RetiredAsync(runId);
         var run = Require(runId);
         if (run.State == RunState.Completed)
             throw new LabException($"Run {runId} completed all its {run.TotalIterations} iterations. Use ContinueRun with more iterations to train it further.");
         if (run.CheckpointIteration is null)
-            throw new LabException($"Run {runId} stopped before its first checkpoint (every {run.Settings.CheckpointEvery} iterations), so there is nothing to resume. Start a new run.");
+            throw new LabException($"Run {runId} stopped before its first checkpoint (every {run.Config.Training.CheckpointEvery} iterations), so there is nothing to resume. Start a new run.");
         return await RelaunchAsync(run, overrides: null);
     }
 
     /// <summary>Trains a stopped run for <paramref name="additionalIterations"/> more iterations from its checkpoint.</summary>
     public async Task<RunSummary> ContinueAsync(string runId, int additionalIterations)
     {
-        if (additionalIterations is < 1 or > 10_000_000)
-            throw new LabException($"Additional iterations must be between 1 and 10,000,000 (got {additionalIterations}).");
-        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; pause or stop it before continuing it.");
+        if (additionalIterations is < 1 or > RunSettings.MaxIterations)
+            throw new LabException($"Additional iterations must be between 1 and {RunSettings.MaxIterations:N0} (got {additionalIterations}).");
+        if (_live.TryGetValue(runId, out var live) && live.Summary.State.IsActive())
+            throw new LabException($"Run {runId} is still training; pause or stop it before continuing it.");
+        await RetiredAsync(runId);
         var run = Require(runId);
         if (run.CheckpointIteration is not { } from)
             throw new LabException($"Run {runId} has no checkpoint to continue from. Start a new run.");
-        var training = run.Settings.ToTrainingConfig(_options.EffectiveTrainingThreads) with { Iterations = from + additionalIterations };
+        if ((long)from + additionalIterations > RunSettings.MaxIterations)
+            throw new LabException($"Run {runId} is at iteration {from:N0}; {additionalIterations:N0} more would pass the limit of " +
+                $"{RunSettings.MaxIterations:N0} iterations. Ask for at most {RunSettings.MaxIterations - from:N0}.");
+        // The run's own settings (optimizer, schedule, split: what its checkpoint was trained with), only longer.
+        var training = _admission.WithLabThreads(run.Config).Training with { Iterations = from + additionalIterations };
         return await RelaunchAsync(run, training);
+    }
+
+    /// <summary>Waits while a run that has just ended is being retired (its final state recorded, its slot freed).</summary>
+    private async Task RetiredAsync(string runId)
+    {
+        if (_pumps.TryGetValue(runId, out var pump)) await pump;
     }
 
     public void Stop(string runId)
@@ -162,14 +195,23 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         live.Session.Cancel();
     }
 
-    /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder.</summary>
+    /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder. It takes the lock
+    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes.</summary>
     public void Delete(string runId)
     {
-        if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
-        Require(runId);
-        _store.Delete(runId);
-        var directory = RunDirectory(runId);
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        _launch.Wait();
+        try
+        {
+            if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
+            Require(runId);
+            _store.Delete(runId);
+            var directory = RunDirectory(runId);
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+        finally
+        {
+            _launch.Release();
+        }
     }
 
     public string RunDirectory(string runId) => Path.Combine(_options.RunsDirectory, runId);
@@ -196,7 +238,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         {
             EnsureSlot();
             if (_live.ContainsKey(run.Id)) throw new LabException($"Run {run.Id} is already training.");
-            var corpus = await Task.Run(() => _corpora.Load(run.Settings.CorpusId));
+            var corpus = await Task.Run(() => _corpora.Load(run.CorpusId));
             var directory = RunDirectory(run.Id);
             var checkpoint = CheckpointFile.ReadMetadata(directory);
             _store.TruncateAfter(run.Id, checkpoint.Iteration);
@@ -205,8 +247,13 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
             var live = new LiveRun(summary, history);
             live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));
-            live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations };
-            _store.Update(summary);
+            live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations, Config = run.Config with { Training = live.Session.Training } };
+            try { _store.Update(summary); }
+            catch
+            {
+                live.Session.Dispose();
+                throw;
+            }
             Launch(live, historyReset: true);
             return summary;
         }
@@ -232,24 +279,25 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         finally { Retire(live); }
     }
 
-    /// <summary>The session ended: record its final state, free its slot, tell everyone.</summary>
+    /// <summary>The session ended: record its final state, free its slot, tell everyone. A database that fails
+    /// here is logged; the slot is freed all the same (the run's checkpoint is on disk).</summary>
     private void Retire(LiveRun live)
     {
-        var summary = live.Summary;
-        if (summary.State.IsActive())
-        {
-            var failure = live.Session.Completion.Exception?.GetBaseException();
-            summary = live.ShuttingDown
-                ? summary with { State = RunState.Interrupted, Message = "The server stopped during training; resume to continue from the last checkpoint." }
-                : summary with { State = failure is null ? RunStates.From(live.Session.State) : RunState.Failed, Message = failure?.Message ?? summary.Message };
-        }
+        var (state, message) = RunOutcome.Final(live);
         var checkpoint = _recovery.CheckpointIteration(live.Id);
-        summary = summary with { CheckpointIteration = checkpoint ?? summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow };
+        var summary = live.Summary with
+        {
+            State = state, Message = message, CheckpointIteration = checkpoint ?? live.Summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow,
+        };
         live.Summary = summary;
-        _store.Update(summary);
-        _live.TryRemove(live.Id, out _);
-        _pumps.TryRemove(live.Id, out _);
-        live.Session.Dispose();
+        try { _store.Update(summary); }
+        catch (Exception ex) { _logger.LogError(ex, "Could not record the end of run {RunId} ({State})", live.Id, state.Wire()); }
+        finally
+        {
+            _live.TryRemove(live.Id, out _);
+            _pumps.TryRemove(live.Id, out _);
+            live.Session.Dispose();
+        }
         _notifier.Publish(new RunUpdate(summary, [], [], StateChanged: true));
     }
 

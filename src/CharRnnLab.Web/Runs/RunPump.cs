@@ -48,7 +48,7 @@ public sealed class RunPump(RunStore store, RunNotifier notifier, TimeSpan inter
                     samples.Add(run.History.Add(run.Id, s));
                     break;
                 case TrainingStateChange change:
-                    var (state, message) = Interpret(run, change);
+                    var (state, message) = RunOutcome.Of(run, change);
                     if (state == summary.State && message == summary.Message) break;
                     summary = summary with { State = state, Message = message };
                     stateChanged = true;
@@ -64,15 +64,5 @@ public sealed class RunPump(RunStore store, RunNotifier notifier, TimeSpan inter
         try { store.Append(summary, progress, samples); }
         catch (Exception ex) { logger.LogError(ex, "Could not save progress of run {RunId}", run.Id); }
         notifier.Publish(new RunUpdate(summary, progress, samples, stateChanged));
-    }
-
-    /// <summary>A run cancelled because the server is stopping is "interrupted": it can be resumed.</summary>
-    private static (RunState, string?) Interpret(LiveRun run, TrainingStateChange change)
-    {
-        var state = RunStates.From(change.State);
-        if (run.ShuttingDown && state == RunState.Cancelled)
-            return (RunState.Interrupted, "The server stopped during training; resume to continue from the last checkpoint.");
-        if (state == RunState.Running) return (state, null);
-        return (state, change.Message);
     }
 }

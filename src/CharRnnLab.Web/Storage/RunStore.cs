@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hosting;
 using Microsoft.Data.Sqlite;
@@ -30,7 +30,7 @@ public sealed class RunStore
     private void Initialize()
     {
         using var connection = Open();
-        Execute(connection, RunStoreSchema.Create);
+        RunStoreSchema.Migrate(connection);
     }
 
     public void Insert(RunSummary run)
@@ -40,9 +40,9 @@ public sealed class RunStore
             using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO runs (id, name, corpus_name, settings, state, message, iteration, total_iterations,
+                INSERT INTO runs (id, name, corpus_id, corpus_name, config, state, message, iteration, total_iterations,
                                   train_loss, validation_loss, checkpoint_iteration, created_at, updated_at)
-                VALUES ($id, $name, $corpus, $settings, $state, $message, $iteration, $total,
+                VALUES ($id, $name, $corpusId, $corpus, $config, $state, $message, $iteration, $total,
                         $train, $validation, $checkpoint, $created, $updated)
                 """;
             BindRun(command, run);
@@ -57,7 +57,7 @@ public sealed class RunStore
             using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                UPDATE runs SET name=$name, corpus_name=$corpus, settings=$settings, state=$state, message=$message,
+                UPDATE runs SET name=$name, corpus_id=$corpusId, corpus_name=$corpus, config=$config, state=$state, message=$message,
                     iteration=$iteration, total_iterations=$total, train_loss=$train, validation_loss=$validation,
                     checkpoint_iteration=$checkpoint, created_at=$created, updated_at=$updated
                 WHERE id=$id
@@ -195,7 +195,7 @@ public sealed class RunStore
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -251,8 +251,9 @@ public sealed class RunStore
     {
         command.Parameters.AddWithValue("$id", run.Id);
         command.Parameters.AddWithValue("$name", run.Name);
+        command.Parameters.AddWithValue("$corpusId", run.CorpusId);
         command.Parameters.AddWithValue("$corpus", run.CorpusName);
-        command.Parameters.AddWithValue("$settings", JsonSerializer.Serialize(run.Settings));
+        command.Parameters.AddWithValue("$config", RunConfigJson.Write(run.Config));
         command.Parameters.AddWithValue("$state", run.State.Wire());
         command.Parameters.AddWithValue("$message", (object?)run.Message ?? DBNull.Value);
         command.Parameters.AddWithValue("$iteration", run.Iteration);
@@ -277,7 +278,8 @@ public sealed class RunStore
         CheckpointIteration: reader.IsDBNull(reader.GetOrdinal("checkpoint_iteration")) ? null : reader.GetInt32(reader.GetOrdinal("checkpoint_iteration")),
         CreatedAt: DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("created_at")), CultureInfo.InvariantCulture),
         UpdatedAt: DateTimeOffset.Parse(reader.GetString(reader.GetOrdinal("updated_at")), CultureInfo.InvariantCulture),
-        Settings: JsonSerializer.Deserialize<StartRunRequest>(reader.GetString(reader.GetOrdinal("settings"))) ?? new StartRunRequest());
+        CorpusId: reader.GetString(reader.GetOrdinal("corpus_id")),
+        Config: RunConfigJson.Read(reader.GetString(reader.GetOrdinal("config"))));
 
     private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

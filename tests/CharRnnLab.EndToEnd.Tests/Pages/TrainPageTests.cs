@@ -31,13 +31,13 @@ public sealed class TrainPageTests(LabBrowserFixture fixture)
         await Expect(page.GetByTestId("hyperparameter-form")).ToBeVisibleAsync();
 
         await page.GetByTestId("preset-tiny").ClickAsync();
-        await SetFieldAsync(page, "Layers", "1");
-        await SetFieldAsync(page, "Hidden", "16");
-        await SetFieldAsync(page, "Batch", "4");
-        await SetFieldAsync(page, "Seq", "16");
-        await SetFieldAsync(page, "Iterations", "100000");
-        await SetFieldAsync(page, "SampleEvery", "10");
-        await SetFieldAsync(page, "SampleLength", "60");
+        await SetFieldAsync(page, "layers", "1");
+        await SetFieldAsync(page, "hidden", "16");
+        await SetFieldAsync(page, "batch", "4");
+        await SetFieldAsync(page, "seq", "16");
+        await SetFieldAsync(page, "iterations", "100000");
+        await SetFieldAsync(page, "sampleEvery", "10");
+        await SetFieldAsync(page, "sampleLength", "60");
         await page.GetByTestId("start-run").ClickAsync();
 
         var runView = page.GetByTestId("run-view");

@@ -8,7 +8,7 @@ internal static class ComparedRuns
     public static RunSummary Run(string id, string cell = "lstm", int hidden = 16, int layers = 1, string corpusId = "", double? latestValidation = null) =>
         new(id, $"{cell} {layers}×{hidden}", "tiny", RunState.Completed, null, 100, 100, 2.0, latestValidation, null,
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
-            new StartRunRequest { CorpusId = corpusId, Cell = cell, Layers = layers, Hidden = hidden, Batch = 4, Seq = 16 });
+            corpusId, RunRequests.Read(new StartRunRequest { CorpusId = corpusId, Cell = cell, Layers = layers, Hidden = hidden, Batch = 4, Seq = 16 }).Config);
 
     /// <summary>Iterations 1..<paramref name="iterations"/>, a validation loss every 10th, elapsed 0.5 s per iteration.</summary>
     public static IReadOnlyList<ProgressEvent> Curve(string id, int iterations, double start = 4.0) =>

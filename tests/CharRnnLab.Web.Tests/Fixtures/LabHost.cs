@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CharRnnLab.Web;
 using Microsoft.AspNetCore.Builder;
 using CharRnnLab.Web.Contracts;
@@ -82,6 +84,12 @@ public sealed class LabHost : IAsyncDisposable
             .WithUrl(new Uri(BaseAddress, "hubs/training"), options =>
             {
                 if (accessToken is not null) options.AccessTokenProvider = accessToken;
+            })
+            .AddJsonProtocol(json =>
+            {
+                // As the lab's hub writes them: NaN losses, enums as words.
+                json.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             })
             .Build();
         await connection.StartAsync();

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Storage;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -51,7 +52,7 @@ public sealed class RestartTests : IDisposable
         {
             var store = first.Service<RunStore>();
             var now = DateTimeOffset.UtcNow;
-            store.Insert(new RunSummary("20250101-000000-abcd", "crashed", "tiny", RunState.Running, null, 40, 100, 2.5, null, null, now, now, new StartRunRequest { CorpusId = "upload-tiny" }));
+            store.Insert(new RunSummary("20250101-000000-abcd", "crashed", "tiny", RunState.Running, null, 40, 100, 2.5, null, null, now, now, "upload-tiny", RunConfig.Default));
         }
 
         await using var second = await LabHost.StartAsync(_data);

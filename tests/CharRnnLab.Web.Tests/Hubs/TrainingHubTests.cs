@@ -54,7 +54,7 @@ public sealed class TrainingHubTests : IAsyncLifetime
         var refusal = await Assert.ThrowsAsync<HubException>(() =>
             _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun(_corpusId) with { Hidden = 0, Cell = "transformer" }));
 
-        Assert.Contains("Hidden size must be between 4 and 2048 (got 0).", refusal.Message);
+        Assert.Contains("hidden size must be a whole number between 1 and 8192 (got 0).", refusal.Message);
         Assert.Contains("transformer", refusal.Message);
         var unknown = await Assert.ThrowsAsync<HubException>(() => _hub.InvokeAsync<string>("StartRun", LabHost.TinyRun("upload-nope")));
         Assert.Contains("nope", unknown.Message);

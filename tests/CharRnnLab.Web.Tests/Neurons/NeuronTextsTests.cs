@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using System.Text;
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Core.Data;
@@ -28,7 +29,7 @@ public sealed class NeuronTextsTests
     private NeuronTexts Texts => new(_corpora, new RecordingSampleSource());
 
     private static readonly RunSummary Run = new("run-1", "mixed · 2×128", "mixed", RunState.Completed, null, 100, 100, 1.2, 1.3, 100,
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, new StartRunRequest { CorpusId = "mixed" });
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "mixed", RunConfig.Default);
 
     private Task<NeuronText> Resolve(NeuronTextRequest request) => Texts.ResolveAsync(Run, request, Model, CancellationToken.None);
 

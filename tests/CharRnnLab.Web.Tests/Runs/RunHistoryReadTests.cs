@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Storage;
@@ -22,7 +23,7 @@ public sealed class RunHistoryReadTests : IAsyncLifetime
         var store = _lab.Service<RunStore>();
         var now = DateTimeOffset.UtcNow;
         var run = new RunSummary(RunId, "long", "tiny", RunState.Completed, null, iterations, iterations, 2.0, null, iterations,
-            now, now, new StartRunRequest { CorpusId = "upload-tiny" });
+            now, now, "upload-tiny", RunConfig.Default);
         store.Insert(run);
         store.Append(run, Enumerable.Range(1, iterations).Select(Point).ToList(), []);
     }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using CharRnnLab.Core;
 using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Model;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
@@ -27,8 +28,8 @@ public sealed class RunImportTests(TrainedRunFixture fixture) : IClassFixture<Tr
         var listed = Assert.Single(Runs.List(), r => r.Id == run.Id);
         Assert.Equal(("tiny-from-cli", "tiny", RunState.Completed), (listed.Name, listed.CorpusName, listed.State));
         Assert.Equal((20, 20, 20), (listed.Iteration, listed.TotalIterations, listed.CheckpointIteration));
-        Assert.Equal(("lstm", 1, 16, 4, 16), (listed.Settings.Cell, listed.Settings.Layers, listed.Settings.Hidden, listed.Settings.Batch, listed.Settings.Seq));
-        Assert.Equal(fixture.CorpusId, listed.Settings.CorpusId);
+        Assert.Equal((CellType.Lstm, 1, 16, 4, 16), (listed.Config.Model.Cell, listed.Config.Model.Layers, listed.Config.Model.Hidden, listed.Config.Training.Batch, listed.Config.Training.Seq));
+        Assert.Equal(fixture.CorpusId, listed.CorpusId);
         Assert.NotNull(listed.ValidationLoss);
         Assert.Equal(checkpoint, File.ReadAllBytes(CheckpointFile.PathFor(Runs.RunDirectory(run.Id))));
         Assert.Single(Directory.GetFiles(Runs.RunDirectory(run.Id))); // no temporary file left
@@ -49,7 +50,7 @@ public sealed class RunImportTests(TrainedRunFixture fixture) : IClassFixture<Tr
         var run = await ImportAsync(lab, CheckpointFile.FileName, TrainedCheckpoint());
         var runs = lab.Service<RunManager>();
 
-        Assert.Equal(("tiny · 1×16", "", RunState.Completed), (run.Name, run.Settings.CorpusId, run.State));
+        Assert.Equal(("tiny · 1×16", "", RunState.Completed), (run.Name, run.CorpusId, run.State));
         Assert.Contains("corpus is not in the lab", run.Message);
         Assert.Equal(30, (await lab.Service<RunSampler>().SampleAsync(run.Id, 0.5, null, 30, seed: 1)).Symbols.Count);
         var neurons = lab.Service<NeuronLab>();

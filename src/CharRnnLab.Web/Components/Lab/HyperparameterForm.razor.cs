@@ -1,17 +1,28 @@
-using CharRnnLab.Web.Contracts;
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Settings;
+using CharRnnLab.Web.Contracts;
 using Microsoft.AspNetCore.Components;
 
 namespace CharRnnLab.Web.Components.Lab;
 
 /// <summary>
-/// Edits a <see cref="StartRunRequest"/>. Validation is <see cref="StartRunRequest.Validate"/>
-/// (the same rules the hub applies), shown per field; Start stays disabled while anything is wrong.
+/// Edits a <see cref="StartRunRequest"/>, one field per setting the request carries, labelled, bounded and
+/// validated by Core's <see cref="RunSettings"/> through <see cref="RunRequests"/> (the same rules the hub
+/// applies), shown per field; Start stays disabled while anything is wrong.
 /// The edits live in <see cref="Request"/>; a new <see cref="Value"/> from the parent replaces them.
 /// </summary>
 public partial class HyperparameterForm
 {
+    /// <summary>The settings shown at once; the others are under "more settings".</summary>
+    private static readonly Setting[] Main =
+    [
+        RunSettings.Cell, RunSettings.Layers, RunSettings.Hidden, RunSettings.Dropout, RunSettings.Batch, RunSettings.Seq,
+        RunSettings.LearningRate, RunSettings.Iterations, RunSettings.Epochs, RunSettings.SampleEvery, RunSettings.EvalEvery,
+        RunSettings.CheckpointEvery, RunSettings.SampleLength, RunSettings.SampleTemperature, RunSettings.Seed,
+    ];
+
     private IReadOnlyList<FieldError> _errors = [];
+    private RunConfig _config = RunConfig.Default;
     private StartRunRequest? _validated;
     private StartRunRequest? _received;
 
@@ -41,10 +52,24 @@ public partial class HyperparameterForm
     {
         get
         {
-            if (!ReferenceEquals(_validated, Request)) (_validated, _errors) = (Request, Request.Validate());
+            Read();
             return _errors;
         }
     }
+
+    /// <summary>The configuration <see cref="Request"/> asks for (what the fields show).</summary>
+    public RunConfig Config
+    {
+        get
+        {
+            Read();
+            return _config;
+        }
+    }
+
+    private static IEnumerable<Setting> MainSettings => Main;
+
+    private static IEnumerable<Setting> MoreSettings => RunRequests.Settings.Except(Main);
 
     public bool CanStart => Errors.Count == 0 && !Busy && string.IsNullOrEmpty(BlockedReason);
 
@@ -70,7 +95,14 @@ public partial class HyperparameterForm
 
     private string CorpusHelp => Corpora.Any(c => c.Available) ? "" : "No corpus yet: add one on the Corpora page.";
 
-    private bool IsPreset(RunPreset preset) => RunPresets.Apply(preset, Request) == Request;
+    private bool IsPreset(RunPreset preset) => preset.Config == Config;
+
+    private void Read()
+    {
+        if (ReferenceEquals(_validated, Request)) return;
+        (_config, _errors) = RunRequests.Read(Request);
+        _validated = Request;
+    }
 
     private async Task StartAsync()
     {

@@ -56,7 +56,7 @@ public partial class NeuronSourceForm
     /// <summary>The first corpus other than the one the chosen run trained on.</summary>
     private string? DefaultCorpus()
     {
-        string? own = Runs.FirstOrDefault(r => r.Id == _runId)?.Settings.CorpusId;
+        string? own = Runs.FirstOrDefault(r => r.Id == _runId)?.CorpusId;
         return (Corpora.FirstOrDefault(c => c.Id != own) ?? Corpora.FirstOrDefault())?.Id;
     }
 

@@ -14,7 +14,7 @@ namespace CharRnnLab.Web.Components.Pages;
 /// </summary>
 public partial class Train : IDisposable
 {
-    private StartRunRequest _request = RunPresets.Tiny.Settings;
+    private StartRunRequest _request = RunPresets.Apply(RunPresets.Tiny, new StartRunRequest());
     private IReadOnlyList<CorpusInfo> _corpora = [];
     private string? _shownRunId;
     private bool _starting;

@@ -8,7 +8,7 @@ namespace CharRnnLab.Web.Tests.Components.Lab;
 public sealed class HyperparameterFormTests : LabComponentContext
 {
     private static readonly CorpusInfo Corpus = new("upload-tiny", "tiny.txt", CorpusKinds.Uploaded, "", 100, true, "/tmp/tiny.txt");
-    private static readonly StartRunRequest Valid = RunPresets.Tiny.Settings with { CorpusId = Corpus.Id };
+    private static readonly StartRunRequest Valid = RunPresets.Apply(RunPresets.Tiny, new StartRunRequest { CorpusId = Corpus.Id });
     private StartRunRequest? _started;
 
     private IRenderedComponent<HyperparameterForm> RenderForm(StartRunRequest value, string? blocked = null) =>
@@ -26,7 +26,7 @@ public sealed class HyperparameterFormTests : LabComponentContext
     {
         var form = RenderForm(Valid with { Hidden = 0 });
 
-        Assert.Contains("Hidden size must be between 4 and 2048 (got 0).", form.Find("[data-testid=field-Hidden]").TextContent);
+        Assert.Contains("hidden size must be a whole number between 1 and 8192 (got 0).", form.Find("[data-testid=field-hidden]").TextContent);
         Assert.True(StartDisabled(form));
     }
 
@@ -34,23 +34,23 @@ public sealed class HyperparameterFormTests : LabComponentContext
     public void Typing_fixes_are_validated_as_you_type()
     {
         var form = RenderForm(Valid);
-        var layers = () => form.Find("[data-testid=field-Layers] input");
+        var layers = () => form.Find("[data-testid=field-layers] input");
 
         layers().Input("0");
-        form.WaitForAssertion(() => Assert.Contains("Layers must be between 1 and 8 (got 0).", form.Markup));
+        form.WaitForAssertion(() => Assert.Contains("layers must be a whole number between 1 and 16 (got 0).", form.Markup));
         Assert.True(StartDisabled(form));
 
         layers().Input("3");
-        form.WaitForAssertion(() => Assert.DoesNotContain("Layers must be", form.Markup));
+        form.WaitForAssertion(() => Assert.DoesNotContain("layers must be", form.Markup));
         Assert.False(StartDisabled(form));
-        Assert.Equal(3, form.Instance.Request.Layers);
+        Assert.Equal(3, form.Instance.Config.Model.Layers);
     }
 
     [Fact]
     public void Start_hands_over_the_edited_request()
     {
         var form = RenderForm(Valid);
-        form.Find("[data-testid=field-Hidden] input").Input("48");
+        form.Find("[data-testid=field-hidden] input").Input("48");
         form.WaitForAssertion(() => Assert.Equal(48, form.Instance.Request.Hidden));
 
         form.Find("[data-testid=start-run]").Click();
@@ -62,11 +62,11 @@ public sealed class HyperparameterFormTests : LabComponentContext
     public void A_parent_re_rendering_with_the_value_it_gave_keeps_the_edits()
     {
         var form = RenderForm(Valid);
-        form.Find("[data-testid=field-Hidden] input").Input("48");
+        form.Find("[data-testid=field-hidden] input").Input("48");
 
         form.Render(p => p.Add(f => f.Value, Valid).Add(f => f.Busy, true));
 
-        Assert.Equal("48", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+        Assert.Equal("48", form.Find("[data-testid=field-hidden] input").GetAttribute("value"));
         Assert.Equal(Valid, form.Instance.Value);
     }
 
@@ -74,11 +74,11 @@ public sealed class HyperparameterFormTests : LabComponentContext
     public void A_new_value_from_the_parent_replaces_the_edits()
     {
         var form = RenderForm(Valid);
-        form.Find("[data-testid=field-Hidden] input").Input("48");
+        form.Find("[data-testid=field-hidden] input").Input("48");
 
         form.Render(p => p.Add(f => f.Value, Valid with { Hidden = 96 }));
 
-        Assert.Equal("96", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+        Assert.Equal("96", form.Find("[data-testid=field-hidden] input").GetAttribute("value"));
     }
 
     [Fact]
@@ -88,8 +88,23 @@ public sealed class HyperparameterFormTests : LabComponentContext
 
         form.Find("[data-testid=preset-karpathy]").Click();
 
-        Assert.Equal(RunPresets.Karpathy.Settings with { CorpusId = Corpus.Id }, form.Instance.Request);
-        Assert.Equal("512", form.Find("[data-testid=field-Hidden] input").GetAttribute("value"));
+        Assert.Equal(RunPresets.Karpathy.Config, form.Instance.Config);
+        Assert.Equal(Corpus.Id, form.Instance.Request.CorpusId);
+        Assert.Equal("512", form.Find("[data-testid=field-hidden] input").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Every_setting_a_request_carries_has_a_field_the_rarer_ones_under_more_settings()
+    {
+        var form = RenderForm(Valid);
+
+        foreach (var setting in RunRequests.Settings)
+            Assert.Contains(setting.Label, form.Find($"[data-testid=field-{setting.Key}]").TextContent);
+        Assert.NotNull(form.Find("[data-testid=more-settings] [data-testid=field-learningRateDecay]"));
+        form.Find("[data-testid=field-learningRateDecay] input").Input("0.9");
+        form.WaitForAssertion(() => Assert.Equal(0.9, form.Instance.Config.Training.LearningRateDecay));
+        form.Find("[data-testid=start-run]").Click();
+        Assert.Equal(0.9, _started!.LearningRateDecay);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using System.Collections.Concurrent;
 using Bunit;
 using CharRnnLab.Web.Components.Lab;
@@ -35,7 +36,7 @@ public sealed class RunViewLoadingTests : LabComponentContext
 
     private static RunSummary Run(string id, int iteration) =>
         new(id, "run " + id[^4..], "tiny", RunState.Running, null, iteration, 1000, 2.0, null, null,
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new StartRunRequest { CorpusId = "upload-tiny", SampleEvery = 5 });
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "upload-tiny", RunConfig.Default with { Training = RunConfig.Default.Training with { SampleEvery = 5 } });
 
     private static ProgressEvent Point(string id, int iteration) =>
         new(id, iteration, 1000, 0.1, 2.0, 2.0, null, 2e-3, 1.0, 5000, iteration, null);

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using Bunit;
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Components.NeuronViews;
@@ -10,7 +11,7 @@ namespace CharRnnLab.Web.Tests.Components.NeuronViews;
 public sealed class NeuronSourceFormTests : LabComponentContext
 {
     private static readonly RunSummary Run = new("run-1", "mixed · 2×128", "mixed", RunState.Completed, null, 100, 100, 1.2, 1.3, 100,
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, new StartRunRequest { CorpusId = "mixed" });
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "mixed", RunConfig.Default);
 
     private static readonly CorpusInfo[] Corpora =
     [
