@@ -22,11 +22,13 @@ public static class LabApplication
             // The build output holds appsettings.json and the static web assets manifests, whatever the current directory.
             ContentRootPath = AppContext.BaseDirectory,
         });
+        LabLogging.SetQuietDefaults(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // Serve the static web assets (MudBlazor, Plotly, wwwroot-assets) straight from the build output in any environment.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddCharRnnLab(builder.Configuration);
         configure?.Invoke(builder);
+        LabLogging.RedactTokens(builder);
 
         var app = builder.Build();
         app.UseLabRequestGuards();

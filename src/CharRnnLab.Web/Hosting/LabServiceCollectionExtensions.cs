@@ -46,7 +46,11 @@ public static class LabServiceCollectionExtensions
 
         services.AddLabSecurity();
 
-        services.AddSignalR(hub => hub.AddFilter<LabHubFilter>())
+        services.AddSignalR(hub =>
+            {
+                hub.AddFilter<LabHubFilter>();
+                hub.MaximumReceiveMessageSize = MessageLimits.MaxReceiveBytes;
+            })
             .AddJsonProtocol(json =>
             {
                 // A diverged run reports NaN/∞ losses; plain JSON cannot carry them.
@@ -57,7 +61,8 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<LabHubFilter>();
         services.AddHostedService<HubBroadcaster>();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(circuit => circuit.MaximumReceiveMessageSize = MessageLimits.MaxReceiveBytes);
         services.AddMudServices();
         services.AddScoped<ILossChartInterop, PlotlyLossChartInterop>();
         return services;

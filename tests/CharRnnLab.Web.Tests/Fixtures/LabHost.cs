@@ -35,7 +35,14 @@ public sealed class LabHost : IAsyncDisposable
 
     /// <param name="dataDirectory">Reuse a data directory (e.g. to restart on the same runs); null = a new temporary one.</param>
     /// <param name="settings">Extra configuration, e.g. ("Lab:AccessTokenMode", "Always").</param>
-    public static async Task<LabHost> StartAsync(string? dataDirectory = null, params (string Key, string Value)[] settings)
+    public static Task<LabHost> StartAsync(string? dataDirectory = null, params (string Key, string Value)[] settings) =>
+        StartAsync(dataDirectory, configure: null, settings);
+
+    /// <param name="configure">Changes to the host builder before it is built, e.g. a capturing logger provider.</param>
+    public static Task<LabHost> StartAsync(Action<WebApplicationBuilder> configure, params (string Key, string Value)[] settings) =>
+        StartAsync(dataDirectory: null, configure, settings);
+
+    private static async Task<LabHost> StartAsync(string? dataDirectory, Action<WebApplicationBuilder>? configure, (string Key, string Value)[] settings)
     {
         bool owns = dataDirectory is null;
         dataDirectory ??= NewTemporaryDirectory();
@@ -50,7 +57,7 @@ public sealed class LabHost : IAsyncDisposable
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
         try
         {
-            var app = LabApplication.Build([.. args]);
+            var app = LabApplication.Build([.. args], configure);
             await app.StartAsync();
             return new LabHost(app, dataDirectory, owns);
         }

@@ -105,6 +105,17 @@ public sealed class NeuronTextsTests
     }
 
     [Fact]
+    public async Task Pasted_text_at_the_limit_is_read_and_one_character_more_is_refused_with_its_length()
+    {
+        var atLimit = await Resolve(new NeuronTextRequest(NeuronTextSource.Pasted, Pasted: new string('a', NeuronTextRequest.MaxLength)));
+        var refused = await Assert.ThrowsAsync<LabException>(() =>
+            Resolve(new NeuronTextRequest(NeuronTextSource.Pasted, Pasted: new string('a', NeuronTextRequest.MaxLength + 1))));
+
+        Assert.Equal(NeuronTextRequest.MaxLength, atLimit.Text.Length);
+        Assert.Equal("The pasted text has 50,001 characters; paste at most 50,000.", refused.Message);
+    }
+
+    [Fact]
     public void Only_corpora_that_need_no_download_are_offered()
     {
         Assert.Equal(["mixed", "dialogue", "wiki", "upload-prose"], Texts.ReadableCorpora().Select(c => c.Id));

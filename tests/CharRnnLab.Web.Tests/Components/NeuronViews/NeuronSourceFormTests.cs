@@ -3,6 +3,7 @@ using Bunit;
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Components.NeuronViews;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Neurons;
 using MudBlazor;
 
@@ -63,5 +64,21 @@ public sealed class NeuronSourceFormTests : LabComponentContext
         Assert.Equal(["dialogue", "wiki", "wiki", "wiki"], _recorded.Select(r => r.Request.CorpusId));
         Assert.Equal(NeuronTextSource.OtherCorpus, _recorded[1].Request.Source);
         Assert.Equal(NeuronTextSource.Validation, _recorded[2].Request.Source);
+    }
+
+    [Fact]
+    public async Task A_paste_at_the_limit_is_handed_over_whole_and_the_field_takes_more_than_the_limit()
+    {
+        var form = RenderForm();
+        await Choose(form, "neuron-source-select", NeuronTextSource.Pasted);
+        var field = form.Find("textarea");
+        Assert.Equal(MessageLimits.MaxFieldChars.ToString(), field.GetAttribute("maxlength"));
+        Assert.Contains("At most 50,000 characters", form.Markup);
+
+        string text = new('a', NeuronTextRequest.MaxLength);
+        await form.InvokeAsync(() => field.Change(text));
+        await form.InvokeAsync(() => form.Find("[data-testid=neuron-record]").Click());
+
+        Assert.Equal(text, Assert.Single(_recorded).Request.Pasted);
     }
 }
