@@ -24,6 +24,7 @@ public static class CharRnnCli
         new RecordCommand(),
         new NeuronsCommand(),
         new EvalCommand(),
+        new NgramCommand(),
         new ExportCommand());
 
     /// <summary>The root command over <paramref name="verbs"/> (tests pass a verb built with fakes).</summary>

@@ -82,7 +82,8 @@ public sealed class MinibatchLoader
         return train >= batch * (long)seq + 1 && (validationFraction == 0 || validation >= seq + 1);
     }
 
-    private static (int Train, int Validation) SplitLengths(long length, double validationFraction)
+    /// <summary>Symbols in the training split (the head) and the validation split (the tail) of a text of <paramref name="length"/> symbols.</summary>
+    public static (int Train, int Validation) SplitLengths(long length, double validationFraction)
     {
         int validation = (int)Math.Floor(length * validationFraction);
         return ((int)(length - validation), validation);
