@@ -57,7 +57,8 @@ public static class LabServiceCollectionExtensions
                 json.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             });
         services.AddSingleton<LabHubFilter>();
-        services.AddHostedService<HubBroadcaster>();
+        services.AddSingleton<HubBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
 
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(circuit => circuit.MaximumReceiveMessageSize = MessageLimits.MaxReceiveBytes);
