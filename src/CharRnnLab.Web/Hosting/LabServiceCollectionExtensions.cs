@@ -59,7 +59,8 @@ public static class LabServiceCollectionExtensions
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             });
         services.AddSingleton<LabHubFilter>();
-        services.AddHostedService<HubBroadcaster>();
+        services.AddSingleton<HubBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubBroadcaster>());
 
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(circuit => circuit.MaximumReceiveMessageSize = MessageLimits.MaxReceiveBytes);

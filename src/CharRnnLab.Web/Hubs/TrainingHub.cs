@@ -12,9 +12,17 @@ namespace CharRnnLab.Web.Hubs;
 /// <see cref="HubBroadcaster"/>). Refusals arrive as HubException errors with a readable
 /// message; the connection stays open.
 /// </summary>
-public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora) : Hub
+public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora, HubBroadcaster broadcaster) : Hub
 {
     public const string Path = "/hubs/training";
+
+    public override Task OnConnectedAsync()
+    {
+        broadcaster.Connect(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectAsync(Context.ConnectionId);
 
     /// <summary>Starts a run; returns its id. Progress then arrives as events.</summary>
     public async Task<string> StartRun(StartRunRequest request)

@@ -11,9 +11,11 @@ public sealed record ServedRequest(string Path, long? RangeFrom);
 
 /// <summary>
 /// How the test server answers: <paramref name="SendBytes"/> cuts the body short (then closes),
-/// <paramref name="Hang"/> sends what it has and then keeps the connection open without a byte more.
+/// <paramref name="Hang"/> sends what it has and then keeps the connection open without a byte more,
+/// <paramref name="NoLength"/> sends no Content-Length (the body ends when the connection closes).
 /// </summary>
-public sealed record ServerReply(int Status, byte[] Body, string? ContentRange = null, long? ContentLength = null, int? SendBytes = null, bool Hang = false)
+public sealed record ServerReply(int Status, byte[] Body, string? ContentRange = null, long? ContentLength = null, int? SendBytes = null,
+    bool Hang = false, bool NoLength = false)
 {
     /// <summary>A file that honours "Range: bytes=N-" (206, or 416 when N is past the end) unless <paramref name="honourRange"/> is false.</summary>
     public static ServerReply File(byte[] content, ServedRequest request, bool honourRange = true)
@@ -99,7 +101,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private async Task WriteReplyAsync(NetworkStream stream, ServerReply reply)
     {
         var head = new StringBuilder($"HTTP/1.1 {reply.Status} {Reason(reply.Status)}\r\n");
-        head.Append($"Content-Length: {reply.ContentLength ?? reply.Body.Length}\r\n");
+        if (!reply.NoLength) head.Append($"Content-Length: {reply.ContentLength ?? reply.Body.Length}\r\n");
         if (reply.ContentRange is not null) head.Append($"Content-Range: {reply.ContentRange}\r\n");
         head.Append("Content-Type: application/octet-stream\r\nConnection: close\r\n\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);

@@ -82,10 +82,18 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
         bool resumed = offset > 0 && partialAnswer;
         if (!resumed) offset = 0; // 200: Range ignored (or not asked), the body is the whole file.
         long? total = response.Content.Headers.ContentLength is { } length ? offset + length : null;
-        await using var file = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellation);
-        await CopyAsync(entry, body, file, offset, total, progress, cancellation);
-        return resumed;
+        long cap = DownloadLimits.MaxBytes(entry);
+        bool withinCap = total is not { } announced || announced <= cap;
+        if (withinCap)
+        {
+            await using var file = new FileStream(partial, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize);
+            await using var body = await response.Content.ReadAsStreamAsync(cancellation);
+            withinCap = await CopyAsync(entry, body, file, offset, total, cap, progress, cancellation);
+        }
+        if (withinCap) return resumed;
+        // Announced or sent more than the catalogue allows: nothing of it is worth resuming.
+        File.Delete(partial);
+        throw DownloadLimits.TooLarge(entry, "The download");
     }
 
     private async Task<HttpResponseMessage> SendAsync(CatalogEntry entry, long offset, CancellationToken cancellation)
@@ -113,7 +121,8 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
             "The source may have moved; check the URL in corpora/catalog.json, or try again later.");
     }
 
-    private async Task CopyAsync(CatalogEntry entry, Stream body, FileStream file, long offset, long? total,
+    /// <summary>Copies the body to <paramref name="file"/>; false, having stopped, when it goes past <paramref name="cap"/> bytes.</summary>
+    private async Task<bool> CopyAsync(CatalogEntry entry, Stream body, FileStream file, long offset, long? total, long cap,
         IProgress<DownloadProgress>? progress, CancellationToken cancellation)
     {
         var buffer = new byte[BufferSize];
@@ -128,6 +137,7 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
                 stall.CancelAfter(StallTimeout);
                 int n = await body.ReadAsync(buffer, stall.Token);
                 if (n == 0) break;
+                if (received + n > cap) return false;
                 await file.WriteAsync(buffer.AsMemory(0, n), cancellation);
                 received += n;
                 if (clock.Elapsed - lastReport >= ReportEvery) { lastReport = clock.Elapsed; Report(entry, progress, received, offset, total, clock.Elapsed); }
@@ -144,6 +154,7 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
         Report(entry, progress, received, offset, total, clock.Elapsed);
         if (total is { } expected && received != expected)
             throw new CorpusException($"The download of {entry.Name} ended at {received} bytes instead of {expected}. Run the same command again to resume it.");
+        return true;
     }
 
     private static void Report(CatalogEntry entry, IProgress<DownloadProgress>? progress, long received, long offset, long? total, TimeSpan elapsed)

@@ -11,11 +11,28 @@ internal static class ZipExtraction
         {
             using var zip = ZipFile.OpenRead(zipPath);
             var member = Pick(entry, zip);
-            member.ExtractToFile(destination, overwrite: true);
+            Extract(entry, member, destination);
         }
         catch (InvalidDataException ex)
         {
             throw new CorpusException($"The download of {entry.Name} is not a readable zip archive ({ex.Message}). It was discarded; try again later.", ex);
+        }
+    }
+
+    /// <summary>Inflates through a counted copy: the zip header's size is the sender's claim, not a limit.</summary>
+    private static void Extract(CatalogEntry entry, ZipArchiveEntry member, string destination)
+    {
+        long cap = DownloadLimits.MaxBytes(entry), written = 0;
+        if (member.Length > cap) throw DownloadLimits.TooLarge(entry, "The unzipped text");
+        using var input = member.Open();
+        using var output = new FileStream(destination, FileMode.Create, FileAccess.Write);
+        var buffer = new byte[81_920];
+        int n;
+        while ((n = input.Read(buffer)) > 0)
+        {
+            written += n;
+            if (written > cap) throw DownloadLimits.TooLarge(entry, "The unzipped text");
+            output.Write(buffer, 0, n);
         }
     }
 
