@@ -26,6 +26,8 @@ public static class CorpusKinds
     public const string Catalog = "catalog";
     /// <summary>A text the user uploaded.</summary>
     public const string Uploaded = "uploaded";
+    /// <summary>Built by the user from a folder or an archive of many files (`charrnn corpora add`).</summary>
+    public const string Built = "built";
     /// <summary>This repository's own source code.</summary>
     public const string Source = "source";
 }

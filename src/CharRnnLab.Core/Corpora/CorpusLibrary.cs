@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using CharRnnLab.Core.Corpora.Building;
 using CharRnnLab.Core.Corpora.Download;
 
 namespace CharRnnLab.Core.Corpora;
 
 /// <summary>
 /// Every corpus the lab can train on, over one data directory (layout under DATA/corpora/:
-/// bundled/ generated texts, downloads/ fetched classics and checksums.json, uploads/, source/).
+/// bundled/ generated texts, downloads/ fetched classics and checksums.json, uploads/, built/, source/).
 /// The web lab and the CLI both use this class; all errors are <see cref="CorpusException"/>s.
 /// </summary>
 public sealed class CorpusLibrary
@@ -29,6 +30,7 @@ public sealed class CorpusLibrary
         Catalog = catalog ?? CorpusCatalog.Default;
         Bundled = bundled ?? GeneratorConfig.Bundled;
         Uploads = new UploadStore(Path.Combine(CorporaDirectory, "uploads"), maxUploadBytes);
+        Built = new BuiltCorpusStore(Path.Combine(CorporaDirectory, "built"));
         _sourceSearchStarts = sourceSearchStart is not null ? [sourceSearchStart] : [AppContext.BaseDirectory, Environment.CurrentDirectory];
     }
 
@@ -37,11 +39,12 @@ public sealed class CorpusLibrary
     public CorpusCatalog Catalog { get; }
     public IReadOnlyList<GeneratorConfig> Bundled { get; }
     public UploadStore Uploads { get; }
+    public BuiltCorpusStore Built { get; }
 
     /// <summary>Bumped whenever a generator's output changes, so cached bundled texts are regenerated.</summary>
     public const int GeneratorVersion = 3;
 
-    /// <summary>All corpora: bundled, catalogue (downloaded or not), uploaded, and the repository source.</summary>
+    /// <summary>All corpora: bundled, catalogue (downloaded or not), uploaded, built, and the repository source.</summary>
     public IReadOnlyList<CorpusInfo> List()
     {
         var list = new List<CorpusInfo>();
@@ -62,6 +65,12 @@ public sealed class CorpusLibrary
         foreach (string path in Uploads.Files())
             list.Add(new CorpusInfo(UploadStore.IdOf(path), Path.GetFileName(path), CorpusKinds.Uploaded,
                 "A text you uploaded.", new FileInfo(path).Length, true, path));
+        foreach (var built in Built.List())
+        {
+            string path = Built.PathOf(built.Name)!;
+            list.Add(new CorpusInfo(built.Name, built.Name, CorpusKinds.Built, $"Built from {built.From}: {built.Summary}.",
+                new FileInfo(path).Length, true, path));
+        }
         list.Add(SourceInfo());
         return list;
     }
@@ -79,6 +88,7 @@ public sealed class CorpusLibrary
         if (Bundled.FirstOrDefault(c => c.Id == id) is { } config) return EnsureGenerated(config);
         if (id == SourceCorpus.Id) return BuildSource();
         if (Uploads.PathOf(id) is { } uploaded) return uploaded;
+        if (Built.PathOf(id) is { } built) return built;
         if (Catalog.Find(id) is { } entry)
         {
             string path = DownloadedPath(entry);
@@ -120,6 +130,22 @@ public sealed class CorpusLibrary
     }
 
     public void DeleteUpload(string id) => Uploads.Delete(id);
+
+    /// <summary>
+    /// Builds corpus <paramref name="name"/> from a folder, an archive file or an archive's http(s) URL
+    /// (see <see cref="CorpusBuilder"/>). A name the lab already uses for another corpus is refused, and so is an
+    /// existing built corpus of that name unless <paramref name="replace"/>.
+    /// </summary>
+    public Task<BuildSummary> BuildAsync(string name, string from, CorpusBuildOptions options, HttpClient? http = null,
+        IProgress<BuildProgress>? progress = null, bool replace = false, CancellationToken cancellation = default)
+    {
+        var existing = List().FirstOrDefault(c => c.Id == name);
+        if (existing is not null && (existing.Kind != CorpusKinds.Built || !replace))
+            throw new CorpusException(existing.Kind == CorpusKinds.Built
+                ? $"There is already a built corpus '{name}'. Choose another name, or replace it (--replace)."
+                : $"The name '{name}' is taken by the {existing.Kind} corpus \"{existing.Name}\". Choose another name.");
+        return Built.BuildAsync(name, from, options, http, progress, cancellation);
+    }
 
     private string BundledPath(GeneratorConfig config) => Path.Combine(CorporaDirectory, "bundled", config.Id + ".txt");
 

@@ -3,7 +3,7 @@ using CharRnnLab.Core.Corpora;
 
 namespace CharRnnLab.Cli.Commands.Corpora;
 
-/// <summary>charrnn corpora list | fetch NAME | path ID: what can be trained on, and getting it.</summary>
+/// <summary>charrnn corpora list | fetch NAME | add --from … | path ID: what can be trained on, and getting it.</summary>
 public sealed class CorporaCommand : Command
 {
     private readonly Option<string?> _dataDir = new("--data-dir")
@@ -12,12 +12,13 @@ public sealed class CorporaCommand : Command
         Recursive = true, // also after the action: corpora list --data-dir DIR
     };
 
-    public CorporaCommand() : base("corpora", "List corpora, fetch a classic one, print a corpus's path.")
+    public CorporaCommand() : base("corpora", "List corpora, fetch a classic one, build one from many files, print a corpus's path.")
     {
         Options.Add(_dataDir);
         // One line per action; each is a Command in this folder.
         Subcommands.Add(new ListCommand(Library));
         Subcommands.Add(new FetchCommand(Library));
+        Subcommands.Add(new AddCommand(Library));
         Subcommands.Add(new PathCommand(Library));
     }
 

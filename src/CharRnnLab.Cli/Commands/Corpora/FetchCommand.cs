@@ -28,7 +28,7 @@ internal sealed class FetchCommand : Command
 
     private static async Task<int> FetchAsync(CorpusLibrary library, string name, bool force, bool retrust, TextWriter stdout, TextWriter stderr)
     {
-        using var http = CreateHttpClient();
+        using var http = CorpusHttp.Create();
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;
@@ -66,15 +66,5 @@ internal sealed class FetchCommand : Command
             ChecksumCheck.TrustOnFirstUseRecorded => $"trust on first use, SHA-256 recorded ({result.Sha256}); later downloads must match it",
             _ => $"trust on first use, verified: SHA-256 matches the first download ({result.Sha256})",
         });
-    }
-
-    private static HttpClient CreateHttpClient()
-    {
-        var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(20) })
-        {
-            Timeout = TimeSpan.FromSeconds(60), // until the headers; the body has the downloader's stall timeout
-        };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("CharRnnLab/1.0");
-        return http;
     }
 }
