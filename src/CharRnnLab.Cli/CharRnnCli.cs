@@ -23,6 +23,8 @@ public static class CharRnnCli
         new CorporaCommand(),
         new RecordCommand(),
         new NeuronsCommand(),
+        new AblateCommand(),
+        new InfluenceCommand(),
         new EvalCommand(),
         new NgramCommand(),
         new ExportCommand());

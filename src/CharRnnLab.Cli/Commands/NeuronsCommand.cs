@@ -12,14 +12,7 @@ namespace CharRnnLab.Cli.Commands;
 public sealed class NeuronsCommand : Command
 {
     private readonly RecordingInputOptions _input = new();
-    private readonly Option<IReadOnlyList<IFeatureTrack>> _features = new("--feature")
-    {
-        Description = $"{string.Join("|", FeatureTracks.Names)}; repeat or comma-separate [default: all]",
-        HelpName = "NAME",
-        Arity = ArgumentArity.OneOrMore,
-        AllowMultipleArgumentsPerToken = false, // --feature quote --feature url, never the next word
-        CustomParser = ParseFeatures,
-    };
+    private readonly Option<IReadOnlyList<IFeatureTrack>> _features = FeatureOption.Create("[default: all]", FeatureTracks.All);
     private readonly Option<int> _top = ValueOptions.Whole("--top", "cells listed per feature", 1, 10_000, 10);
     private readonly Option<bool> _probe = ValueOptions.Switch("--probe", "also fit a sparse linear probe: how few cells explain the feature");
     private readonly Option<bool> _gates = ValueOptions.Switch("--gates", "also print gate saturation (fraction of time < 0.1 and > 0.9)");
@@ -56,23 +49,6 @@ public sealed class NeuronsCommand : Command
         if (parse.GetValue(_json)) stdout.WriteLine(JsonSerializer.Serialize(report.ToJson(), NeuronsReport.JsonOptions));
         else report.WriteTables(stdout);
         return ExitCode.Ok;
-    }
-
-    private static IReadOnlyList<IFeatureTrack> ParseFeatures(ArgumentResult result)
-    {
-        var names = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var tracks = new List<IFeatureTrack>();
-        foreach (string name in names.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            var track = FeatureTracks.All.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (track is null)
-            {
-                result.AddError($"--feature must be one of {string.Join("|", FeatureTracks.Names)} (got '{name}').");
-                return [];
-            }
-            tracks.Add(track);
-        }
-        return tracks.Count > 0 ? tracks : FeatureTracks.All;
     }
 
     private static (int Start, int End)? ParseRange(ArgumentResult result)

@@ -7,7 +7,7 @@ namespace CharRnnLab.Core.Interventions;
 /// at text position start[s] + w at window step w; the starts are ascending, so the streams an
 /// edit is active in (position ≥ From) are always a suffix s ≥ s0, edited through a view.
 /// </summary>
-internal sealed class StreamEdits
+internal sealed class StreamEdits : ILayerEdits
 {
     private readonly IReadOnlyList<Intervention> _cell, _hidden;
     private readonly int[] _start;

@@ -49,9 +49,18 @@ public sealed class CharRnnModel : nn.Module<Tensor, RecurrentState, (Tensor Log
     /// <returns>Logits (B, T, V) and the new hidden state (still attached to the graph).</returns>
     public override (Tensor Logits, RecurrentState State) forward(Tensor symbols, RecurrentState state)
     {
-        using var input = _embedding is not null
-            ? _embedding.call(symbols)                                        // (B, T, E)
-            : nn.functional.one_hot(symbols, VocabularySize).to(ScalarType.Float32); // (B, T, V)
+        using var input = Inputs(symbols);
+        return ForwardInputs(input, state);
+    }
+
+    /// <summary>The vectors the recurrence reads: (B, T) symbols → embedding rows (B, T, E) or one-hot (B, T, V).</summary>
+    public Tensor Inputs(Tensor symbols) => _embedding is not null
+        ? _embedding.call(symbols)
+        : nn.functional.one_hot(symbols, VocabularySize).to(ScalarType.Float32);
+
+    /// <summary>The forward from input vectors (B, T, I) on, so a caller can differentiate with respect to them.</summary>
+    public (Tensor Logits, RecurrentState State) ForwardInputs(Tensor input, RecurrentState state)
+    {
         var (output, next) = Recur(input, state);                            // (B, T, H)
         using (output) return (_head.call(output), next);                    // (B, T, V)
     }

@@ -11,10 +11,13 @@ internal static class NaiveRecurrence
 {
     public sealed record Result(Dictionary<(int Layer, ActivationKind Kind), float[]> Values, double[][] Probabilities);
 
-    public static Result Run(ModelWeights w, int[] symbols)
+    public static Result Run(ModelWeights w, int[] symbols) => Run(w, symbols.Select(s => Input(w, s)).ToArray());
+
+    /// <summary>The same from the first layer's input vectors (one-hot or embedding rows), which a test may perturb.</summary>
+    public static Result Run(ModelWeights w, double[][] inputs)
     {
         var c = w.Config;
-        int n = symbols.Length, h = c.Hidden, v = w.Vocabulary.Count;
+        int n = inputs.Length, h = c.Hidden, v = w.Vocabulary.Count;
         var values = new Dictionary<(int, ActivationKind), float[]>();
         foreach (var l in Enumerable.Range(0, c.Layers))
             foreach (var kind in ActivationKinds.For(c.Cell)) values[(l, kind)] = new float[n * h];
@@ -24,7 +27,7 @@ internal static class NaiveRecurrence
         var probabilities = new double[n][];
         for (int t = 0; t < n; t++)
         {
-            double[] x = Input(w, symbols[t]);
+            double[] x = inputs[t];
             for (int l = 0; l < c.Layers; l++)
             {
                 var gx = Affine(w.Layers[l].WeightIh, w.Layers[l].BiasIh, x);
@@ -74,7 +77,7 @@ internal static class NaiveRecurrence
         return hidden;
     }
 
-    private static double[] Input(ModelWeights w, int symbol)
+    public static double[] Input(ModelWeights w, int symbol)
     {
         int v = w.Vocabulary.Count, e = w.Config.Embedding;
         if (w.Embedding is null) { var oneHot = new double[v]; oneHot[symbol] = 1; return oneHot; }

@@ -26,7 +26,7 @@ internal abstract class RecurrentLayer
     private int _windowStep; // window step of the step in progress (t0 + t), for the edits
 
     /// <summary>This layer's interventions, or null for the plain model.</summary>
-    public StreamEdits? Edits { get; init; }
+    public ILayerEdits? Edits { get; init; }
 
     protected RecurrentLayer(LayerWeights w, int gates, int streams, bool foldRecurrentBias)
     {
@@ -40,7 +40,7 @@ internal abstract class RecurrentLayer
         H = zeros(streams, Units);
     }
 
-    public static RecurrentLayer Create(CellType cell, LayerWeights w, int streams, StreamEdits? edits) => cell switch
+    public static RecurrentLayer Create(CellType cell, LayerWeights w, int streams, ILayerEdits? edits = null) => cell switch
     {
         CellType.Lstm => new LstmLayer(w, streams) { Edits = edits },
         CellType.Gru => new GruLayer(w, streams) { Edits = edits },
