@@ -44,16 +44,23 @@ export function toScale(mapping, value, unitMax) {
     return Math.max(-1, Math.min(1, x));
 }
 
-/** The palette entry of a value already on the scale: the palette spans −1 … +1 evenly. */
-export const paletteColour = (palette, x) => palette[Math.round((x + 1) * (palette.length - 1) / 2)];
+/** The palette index of a value already on the scale: the palette spans −1 … +1 evenly. */
+export const paletteIndex = (paletteLength, x) => Math.round((x + 1) * (paletteLength - 1) / 2);
+
+/** The palette entry of a value already on the scale. */
+export const paletteColour = (palette, x) => palette[paletteIndex(palette.length, x)];
+
+/** Byte level → palette index for one unit of a quantised block (the text and the overview share it). */
+export function levelIndices(block, unit, mapping, paletteLength) {
+    const lo = block.lo[unit], step = block.step[unit], unitMax = columnMax(block, unit);
+    const indices = new Uint8Array(block.levels + 1);
+    for (let b = 0; b <= block.levels; b++) indices[b] = paletteIndex(paletteLength, toScale(mapping, lo + b * step, unitMax));
+    return indices;
+}
 
 /** Byte level → colour for one unit of a quantised block, so recolouring is one table lookup per character. */
-export function lookupTable(block, unit, mapping, palette) {
-    const lo = block.lo[unit], step = block.step[unit], unitMax = columnMax(block, unit);
-    const table = new Array(block.levels + 1);
-    for (let b = 0; b <= block.levels; b++) table[b] = paletteColour(palette, toScale(mapping, lo + b * step, unitMax));
-    return table;
-}
+export const lookupTable = (block, unit, mapping, palette) =>
+    Array.from(levelIndices(block, unit, mapping, palette.length), index => palette[index]);
 
 /** A character as shown: whitespace by its stand-in from the recording's glyph table. */
 export const printable = (glyphs, s) => glyphs[s] ?? s;

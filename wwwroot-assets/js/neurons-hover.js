@@ -75,9 +75,9 @@ function headline(state, position) {
     return element("div", "hover-head", text);
 }
 
-/** Fills the panel for state.hovered with the unit's values (Map "layer/kind" → one-column block). */
+/** Fills the panel for state.text.hovered with the unit's values (Map "layer/kind" → one-column block). */
 export function showHover(state, values) {
-    const position = state.hovered;
+    const position = state.text.hovered;
     if (position < 0) return;
     const body = element("div", "hover-body");
     body.append(valuesTable(state, values, position), guessesList(state, position));

@@ -3,15 +3,18 @@
 // as the text. Cells that fire in some places and not others stand out as streaks; a click
 // picks the row's cell and scrolls the text to the column's characters (as LSTMVis does).
 
-import { lookupTable } from "./neurons-data.js";
+import { levelIndices } from "./neurons-data.js";
 
 const hexToRgb = hex => [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+const rgbPalettes = new WeakMap(); // palette → its [r, g, b] entries, parsed once
 
 /** Draws [units × columns] into the canvas: one canvas pixel per unit and column; CSS stretches it. */
 export function drawOverview(canvas, block, mapping, palette, characters) {
     const units = block.columns;
-    // Per unit, byte level → [r, g, b] through the text's own lookup table, so both use one scale.
-    const tables = Array.from({ length: units }, (_, u) => lookupTable(block, u, mapping, palette).map(hexToRgb));
+    // Per unit, byte level → palette index as for the text, so both use one scale.
+    if (!rgbPalettes.has(palette)) rgbPalettes.set(palette, palette.map(hexToRgb));
+    const rgb = rgbPalettes.get(palette);
+    const tables = Array.from({ length: units }, (_, u) => levelIndices(block, u, mapping, palette.length));
     const columns = Math.max(1, Math.min(characters, canvas.clientWidth || 600));
     canvas.width = columns;
     canvas.height = units;
@@ -25,7 +28,7 @@ export function drawOverview(canvas, block, mapping, palette, characters) {
             for (let u = 0; u < units; u++) sums[u] += block.q[row + u];
         }
         for (let u = 0; u < units; u++) {
-            const [r, g, b] = tables[u][Math.round(sums[u] / (to - from))];
+            const [r, g, b] = rgb[tables[u][Math.round(sums[u] / (to - from))]];
             const at = 4 * (u * columns + x);
             image.data[at] = r; image.data[at + 1] = g; image.data[at + 2] = b; image.data[at + 3] = 255;
         }

@@ -7,7 +7,7 @@ const arrayKey = (layer, kind) => `${layer}/${kind}`;
 
 /** A recording's data, fetched lazily and cached: each method returns a promise. */
 export function createStore(meta) {
-    const arrays = new Map(), loaded = new Map(), units = new Map();
+    const arrays = new Map(), loaded = new Map(), units = new Map(), unitsLoaded = new Map();
     const { base, characters, levels } = meta;
 
     // One (layer, kind): [characters × units].
@@ -35,6 +35,7 @@ export function createStore(meta) {
                         offset += 8 + characters;
                     }
                 }
+                unitsLoaded.set(u, values);
                 return values;
             }));
         }
@@ -45,6 +46,8 @@ export function createStore(meta) {
         array,
         /** The block of (layer, kind) if it has arrived, else undefined: painting needs no await. */
         loaded: (layer, kind) => loaded.get(arrayKey(layer, kind)),
+        /** Unit u's one-column block of (layer, kind) if it has arrived, else undefined. */
+        unitLoaded: (layer, kind, u) => unitsLoaded.get(u)?.get(arrayKey(layer, kind)),
         unit,
         /** Every layer of a kind, so a click in another layer's grid recolours at once. */
         kind: kind => Promise.all(meta.layers.map(layer => array(layer, kind))),

@@ -11,3 +11,9 @@ export function note(event, details) {
     if (sink.length >= limit) sink.splice(0, sink.length - limit + 1);
     sink.push({ event, at: performance.now(), ...details });
 }
+
+/** Notes `event` once the browser has painted the next frame, ms counted from `since` (performance.now() clock). */
+export function noteFrame(event, since, details) {
+    if (!Array.isArray(globalThis.__neuronsTiming)) return;
+    requestAnimationFrame(() => setTimeout(() => note(event, { ms: performance.now() - since, ...details })));
+}

@@ -10,6 +10,7 @@ namespace CharRnnLab.Web.Components.NeuronViews;
 public partial class NeuronPicker
 {
     private double _scale = 1;
+    private readonly Dictionary<CellId, Func<Task>> _selectors = [];
 
     /// <summary>Per (layer, kind), each unit's mean over the text.</summary>
     [Parameter, EditorRequired] public IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> Means { get; set; } = null!;
@@ -36,6 +37,11 @@ public partial class NeuronPicker
     private float Mean(CellId cell) => Means.TryGetValue((cell.Layer, cell.Kind), out var m) ? m[cell.Unit] : float.NaN;
 
     private string Colour(CellId cell) => ActivationColours.For(ActivationColours.Normalize(cell.Kind, Mean(cell), _scale));
+
+    // One handler per cell for the component's life: a re-render (a new selection) then leaves the
+    // other cells' handlers alone instead of sending the browser a new one for each of 2×512 buttons.
+    private Func<Task> SelectorOf(CellId cell) =>
+        _selectors.TryGetValue(cell, out var select) ? select : _selectors[cell] = () => OnSelect.InvokeAsync(cell);
 
     private string CellClass(CellId cell) => cell == Selected ? "picker-cell selected" : "picker-cell";
 
