@@ -27,6 +27,7 @@ public static class CharRnnCli
         new InfluenceCommand(),
         new EvalCommand(),
         new NgramCommand(),
+        new NoveltyCommand(),
         new ExportCommand());
 
     /// <summary>The root command over <paramref name="verbs"/> (tests pass a verb built with fakes).</summary>

@@ -22,10 +22,10 @@ internal sealed record RecordingArguments(string Checkpoint, string TextFile, in
     }
 
     /// <summary>A UTF-8 text file, strictly decoded; a missing, empty or undecodable file is refused by name.</summary>
-    public static string ReadText(string path)
+    public static string ReadText(string path, string option = "--text")
     {
         if (!File.Exists(path))
-            throw new CharRnnException($"The text file '{path}' does not exist. Give a UTF-8 text file with --text.");
+            throw new CharRnnException($"The text file '{path}' does not exist. Give a UTF-8 text file with {option}.");
         try
         {
             string text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));

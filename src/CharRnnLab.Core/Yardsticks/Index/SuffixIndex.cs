@@ -47,7 +47,8 @@ public sealed class SuffixIndex
     /// </summary>
     public SymbolRange Extend(SymbolRange range, int depth, int symbol)
     {
-        if (range.IsEmpty) return range;
+        if (range.IsEmpty || symbol < 0) return range with { End = range.Start };
+        if (range.Count == 1) return SymbolAt(range.Start, depth) == symbol ? range : range with { End = range.Start }; // a long match: no search
         if (depth == 0 && range == All) return _first[symbol];
         if (depth == 1 && _second is not null && range == _first[Text[Suffixes[range.Start]]])
             return _second[Text[Suffixes[range.Start]] * Alphabet + symbol];
