@@ -21,7 +21,11 @@ public sealed class TrainPageTests(LabBrowserFixture fixture)
             // The run is long on purpose; if a step fails before "stop", the shared lab must not stay
             // busy, or the later browser tests fail with "already training" and hide this failure.
             var runs = fixture.Lab.Service<RunManager>();
-            if (runs.Active is { } active) runs.Stop(active.Id);
+            if (runs.Active is { } active)
+            {
+                runs.Stop(active.Id);
+                await Poll.UntilAsync(() => runs.Active is null, "the long run to stop", intervalMs: 50);
+            }
         }
     }
 
@@ -38,11 +42,15 @@ public sealed class TrainPageTests(LabBrowserFixture fixture)
         await SetFieldAsync(page, "iterations", "100000");
         await SetFieldAsync(page, "sampleEvery", "10");
         await SetFieldAsync(page, "sampleLength", "60");
+        var runs = fixture.Lab.Service<RunManager>();
+        var earlier = runs.List().Select(r => r.Id).ToHashSet();
         await page.GetByTestId("start-run").ClickAsync();
 
+        // The page may still show an earlier test's finished run: read the id of the run this click started.
+        await Poll.UntilAsync(() => runs.Active is { } a && !earlier.Contains(a.Id), "the started run to be active", intervalMs: 50);
+        string runId = runs.Active!.Id;
         var runView = page.GetByTestId("run-view");
-        await Expect(runView).ToBeVisibleAsync();
-        string runId = (await runView.GetAttributeAsync("data-run-id"))!;
+        await Expect(runView).ToHaveAttributeAsync("data-run-id", runId);
 
         // The Plotly chart itself (in the browser) receives points through extendTraces.
         await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=loss-chart] .js-plotly-plot'); return p && p.data && p.data[0].x.length >= 3; }");
