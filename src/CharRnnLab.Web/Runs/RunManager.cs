@@ -244,7 +244,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             history.Restore(_store.StreamProgress(run.Id), _store.ReadSamples(run.Id));
             var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
             var live = new LiveRun(summary, history);
-            live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));
+            live.Attach(await Task.Run(() => TrainingSession.FromCheckpoint(directory, corpus, live, overrides, Lane)));
             live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations, Config = run.Config with { Training = live.Session.Training } };
             try { _store.Update(summary); }
             catch
