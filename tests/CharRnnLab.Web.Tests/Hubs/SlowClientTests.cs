@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hubs;
 using CharRnnLab.Web.Runs;
@@ -38,7 +39,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     }
 
     private static readonly RunSummary Run = new("run-slow", "tiny · 1×16", "tiny", RunState.Running, null, 0, Updates, null, null, 0,
-        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, new StartRunRequest { CorpusId = "tiny" });
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "tiny", RunConfig.Default);
 
     private static ProgressEvent Point(int iteration) =>
         new(Run.Id, iteration, Updates, 0, 1.0, 1.0, null, 1e-3, 1.0, 100, iteration, null);
