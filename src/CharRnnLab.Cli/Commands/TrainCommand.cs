@@ -44,7 +44,7 @@ public sealed class TrainCommand : Command
         var config = resume ? ResumeConfig(parse, outDir) : _run.ApplyTo(parse, RunConfig.Default);
         using var lane = new ComputeLane(config.Training.Threads);
         using var session = resume
-            ? TrainingSession.Resume(outDir, corpus, view, config.Training, lane)
+            ? TrainingSession.FromCheckpoint(outDir, corpus, view, config.Training, lane)
             : TrainingSession.Create(corpus, config.Model, config.Training, outDir, view, lane);
         view.Say(Header(session, corpus, outDir, lane.Threads));
 

@@ -62,12 +62,13 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>
-    /// Continues the run saved in <paramref name="checkpointDirectory"/> at its iteration, with its
+    /// Continues the run saved in <paramref name="checkpointDirectory"/> at its iteration (a new session; not to be
+    /// confused with <see cref="Resume"/>, which unpauses this one), with its
     /// optimizer state, hidden state and loader position. <paramref name="overrides"/> replaces the
     /// saved training configuration (e.g. more iterations, another learning rate); batch, seq,
     /// validation split and optimizer must stay as saved.
     /// </summary>
-    public static TrainingSession Resume(string checkpointDirectory, Corpus corpus, ITrainingObserver observer,
+    public static TrainingSession FromCheckpoint(string checkpointDirectory, Corpus corpus, ITrainingObserver observer,
         TrainingConfig? overrides = null, ComputeLane? lane = null)
     {
         var checkpoint = CheckpointFile.Read(checkpointDirectory);
@@ -116,6 +117,7 @@ public sealed class TrainingSession : IDisposable
         lock (_gate) if (_state == TrainingState.Running) _pauseRequested = true;
     }
 
+    /// <summary>Unpauses a paused run (a checkpoint is continued by <see cref="FromCheckpoint"/> instead).</summary>
     public void Resume()
     {
         lock (_gate)

@@ -35,6 +35,9 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<LabComputeLane>();
         services.AddHttpClient(LibraryCorpusCatalog.HttpClientName);
         services.AddSingleton<ICorpusCatalog, LibraryCorpusCatalog>();
+        services.AddSingleton<RunFiles>();
+        services.AddSingleton<RunRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunRecovery>()); // before anything serves a run
         services.AddSingleton<RunManager>();
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<IRunHistorySource>(sp => sp.GetRequiredService<RunManager>());

@@ -4,7 +4,6 @@ using System.Text;
 using CharRnnLab.Core.Analysis.Features;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
-using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Web.Contracts;
@@ -19,7 +18,7 @@ namespace CharRnnLab.Web.Neurons;
 /// lane, so it interleaves with training instead of competing for the cores. Recordings are
 /// cached by (run, weights iteration, text).
 /// </summary>
-public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache cache)
+public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts, RecordingCache cache)
 {
     /// <summary>Largest single recording (every kind of every layer, float32).</summary>
     public const long MaxRecordingBytes = 768L << 20;
@@ -43,7 +42,7 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
             throw new LabException($"Run '{run.Name}' has no model to look into yet: it stopped before its first checkpoint. Pick another run.");
         if (request.Source == NeuronTextSource.Validation && !run.HasCorpus())
             throw RunCorpus.Missing(run, "there is no validation slice of its own to read; read another corpus's, a sample from the model or pasted text");
-        var weights = await WeightsAsync(run, cancel);
+        var weights = await files.WeightsAsync(run.Id, runs.Live(run.Id), cancel);
         var text = await texts.ResolveAsync(run, request, weights.Vocabulary, cancel);
         string id = RecordingId(run.Id, weights.Iteration, request.Exact, text.Text);
         if (cache.Find(id) is { } cached) return cached;
@@ -102,12 +101,6 @@ public sealed class NeuronLab(RunManager runs, NeuronTexts texts, RecordingCache
     /// <summary>Raw c is left out of the hunt: tanh(c) ranks the same cells on a bounded scale.</summary>
     private static List<ActivationKind> HuntKinds(ActivationRecording recording) =>
         recording.RecordedKinds.Where(k => k != ActivationKind.Cell).ToList();
-
-    private async Task<ModelWeights> WeightsAsync(RunSummary run, CancellationToken cancel)
-    {
-        if (runs.Live(run.Id) is { } live) return await live.WeightsAsync().WaitAsync(cancel);
-        return await Task.Run(() => CheckpointFile.LoadWeights(runs.RunDirectory(run.Id)), cancel);
-    }
 
     private static void CheckSize(ModelConfig config, string text)
     {

@@ -21,7 +21,7 @@ namespace CharRnnLab.Web.Runs;
 /// name with the same symbols. Any failure removes the new directory and row (nothing else is touched) and
 /// ends in a <see cref="CharRnnException"/> whose message the page shows.
 /// </summary>
-public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
+public sealed class RunImporter(RunManager runs, RunFiles files, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
     IOptions<LabOptions> options, ILogger<RunImporter> logger)
 {
     /// <summary>The file extension of checkpoints.</summary>
@@ -39,7 +39,7 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         CheckName(shown);
         var now = DateTimeOffset.UtcNow;
         string id = RunIds.New(now);
-        string directory = runs.RunDirectory(id);
+        string directory = files.Directory(id);
         if (Directory.Exists(directory) || runs.Find(id) is not null)
             throw new LabException($"Run id {id} is taken at this instant; import {shown} again.");
         try
@@ -56,26 +56,26 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Discard(id, directory);
+            Discard(id);
             throw new LabException($"Could not store {shown} in {options.Value.RunsDirectory}: {ex.Message} " +
                 "Free some disk space and import it again; nothing was added.");
         }
         catch (SqliteException ex)
         {
-            Discard(id, directory);
+            Discard(id);
             throw new LabException($"Could not record {shown} in the lab's run database: {ex.Message} Nothing was added; import it again.");
         }
         catch (Exception ex) when (ex is not CharRnnException and not OperationCanceledException)
         {
             // Whatever went wrong, the page must say so: an import never ends without an outcome.
-            Discard(id, directory);
+            Discard(id);
             logger.LogError(ex, "Importing {FileName} failed unexpectedly", shown);
             throw new LabException($"Could not import {shown}: {ex.Message} Nothing was added; " +
                 "check that it is a checkpoint written by charrnn train or the lab.");
         }
         catch
         {
-            Discard(id, directory);
+            Discard(id);
             throw;
         }
     }
@@ -183,12 +183,12 @@ public sealed class RunImporter(RunManager runs, RunStore store, ICorpusCatalog 
         return (progress, samples);
     }
 
-    private void Discard(string id, string directory)
+    private void Discard(string id)
     {
         try
         {
             store.Delete(id);
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            files.Delete(id);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {

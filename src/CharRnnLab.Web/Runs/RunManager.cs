@@ -27,10 +27,10 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     private readonly ConcurrentDictionary<string, LiveRun> _live = new();
     private readonly ConcurrentDictionary<string, Task> _pumps = new();
     private readonly SemaphoreSlim _launch = new(1, 1);
-    private readonly RunRecovery _recovery;
+    private readonly RunFiles _files;
     private readonly RunAdmission _admission;
 
-    public RunManager(IOptions<LabOptions> options, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
+    public RunManager(IOptions<LabOptions> options, RunStore store, RunFiles files, ICorpusCatalog corpora, RunNotifier notifier,
         LabComputeLane lane, ILogger<RunManager> logger)
     {
         _options = options.Value;
@@ -40,9 +40,8 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         Lane = lane.Lane;
         _logger = logger;
         _pump = new RunPump(store, notifier, TimeSpan.FromSeconds(1.0 / _options.UpdatesPerSecond), logger);
-        _recovery = new RunRecovery(store, RunDirectory, logger);
+        _files = files;
         _admission = new RunAdmission(_options);
-        _recovery.MarkInterruptedRuns();
     }
 
     /// <summary>The lane all training and sampling runs on.</summary>
@@ -205,8 +204,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
             Require(runId);
             _store.Delete(runId);
-            var directory = RunDirectory(runId);
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            _files.Delete(runId);
         }
         finally
         {
@@ -214,7 +212,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         }
     }
 
-    public string RunDirectory(string runId) => Path.Combine(_options.RunsDirectory, runId);
+    public string RunDirectory(string runId) => _files.Directory(runId);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -246,7 +244,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             history.Restore(_store.StreamProgress(run.Id), _store.ReadSamples(run.Id));
             var summary = run with { State = RunState.Running, Message = null, Iteration = checkpoint.Iteration, CheckpointIteration = checkpoint.Iteration, UpdatedAt = DateTimeOffset.UtcNow };
             var live = new LiveRun(summary, history);
-            live.Attach(await Task.Run(() => TrainingSession.Resume(directory, corpus, live, overrides, Lane)));
+            live.Attach(await Task.Run(() => TrainingSession.FromCheckpoint(directory, corpus, live, overrides, Lane)));
             live.Summary = summary = summary with { TotalIterations = live.Session.TotalIterations, Config = run.Config with { Training = live.Session.Training } };
             try { _store.Update(summary); }
             catch
@@ -284,7 +282,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     private void Retire(LiveRun live)
     {
         var (state, message) = RunOutcome.Final(live);
-        var checkpoint = _recovery.CheckpointIteration(live.Id);
+        var checkpoint = _files.CheckpointIteration(live.Id);
         var summary = live.Summary with
         {
             State = state, Message = message, CheckpointIteration = checkpoint ?? live.Summary.CheckpointIteration, UpdatedAt = DateTimeOffset.UtcNow,

@@ -1,35 +1,36 @@
-using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CharRnnLab.Web.Runs;
 
 /// <summary>
-/// What runs left on disk: the iteration of a run's last checkpoint, and, at start-up, the runs a
-/// previous server left "running" or "paused" (it stopped or crashed), which become interrupted.
+/// What a previous server left behind, dealt with at start-up (a hosted start, before the lab serves anything):
+/// runs it left "running" or "paused" become interrupted; temporary files (*.tmp of checkpoints, imports, uploads,
+/// downloads) a crash left in the data folder are removed; a run folder without a database row is removed when it
+/// holds no checkpoint, and listed as <see cref="Recoverable"/> (and logged) when it does.
 /// </summary>
-internal sealed class RunRecovery(RunStore store, Func<string, string> runDirectory, ILogger logger)
+public sealed class RunRecovery(RunStore store, RunFiles files, IOptions<LabOptions> options, ILogger<RunRecovery> logger) : IHostedService
 {
-    /// <summary>The iteration saved in the run's checkpoint, or null when it has none (or it cannot be read).</summary>
-    public int? CheckpointIteration(string runId)
+    /// <summary>Folders found at start-up with a checkpoint but no database row: import their checkpoint.crnn to get them back.</summary>
+    public IReadOnlyList<string> Recoverable { get; private set; } = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var directory = runDirectory(runId);
-            return CheckpointFile.Exists(directory) ? CheckpointFile.ReadMetadata(directory).Iteration : null;
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not read the checkpoint of run {RunId}", runId);
-            return null;
-        }
+        MarkInterruptedRuns();
+        RemoveTemporaryFiles();
+        Recoverable = SweepFoldersWithoutRow();
+        return Task.CompletedTask;
     }
 
-    public void MarkInterruptedRuns()
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void MarkInterruptedRuns()
     {
         foreach (var run in store.ListRuns().Where(r => r.State.IsActive()))
         {
-            var checkpoint = CheckpointIteration(run.Id);
+            var checkpoint = files.CheckpointIteration(run.Id);
             store.Update(run with
             {
                 State = RunState.Interrupted,
@@ -39,5 +40,44 @@ internal sealed class RunRecovery(RunStore store, Func<string, string> runDirect
                     : "The server stopped while this run was training, before its first checkpoint; start a new run.",
             });
         }
+    }
+
+    /// <summary>Every *.tmp under the data folder: nothing of this server writes one yet, so each is a crash's leftover.</summary>
+    private void RemoveTemporaryFiles()
+    {
+        foreach (var path in Directory.EnumerateFiles(options.Value.DataDirectory, "*.tmp", SearchOption.AllDirectories))
+        {
+            try
+            {
+                File.Delete(path);
+                logger.LogInformation("Removed {Path}, a temporary file left by an earlier server", path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Could not remove the leftover temporary file {Path}", path);
+            }
+        }
+    }
+
+    private List<string> SweepFoldersWithoutRow()
+    {
+        var known = store.ListRuns().Select(r => r.Id).ToHashSet();
+        var recoverable = new List<string>();
+        foreach (var id in files.FolderIds().Where(id => !known.Contains(id)))
+        {
+            if (files.HasCheckpoint(id))
+            {
+                recoverable.Add(files.Directory(id));
+                logger.LogWarning("{Directory} holds a checkpoint but the lab's database has no run for it; import its checkpoint.crnn " +
+                    "on the Runs page to get it back", files.Directory(id));
+                continue;
+            }
+            try { files.Delete(id); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Could not remove the run folder {Directory}, which has no checkpoint and no database row", files.Directory(id));
+            }
+        }
+        return recoverable;
     }
 }

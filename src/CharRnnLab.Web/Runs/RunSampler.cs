@@ -1,4 +1,3 @@
-using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Sampling;
 using CharRnnLab.Web.Contracts;
@@ -16,13 +15,10 @@ namespace CharRnnLab.Web.Runs;
 /// training leaves a core free (the default: TrainingThreads = cores − 1) it runs there, so
 /// training does not wait for it (<see cref="SamplingPlacement"/>).
 /// </summary>
-public sealed class RunSampler(RunManager runs, IOptions<LabOptions> options) : ISampleSource
+public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOptions> options) : ISampleSource
 {
     /// <summary>Top candidates reported per generated symbol (shown when hovering a character).</summary>
     public const int CandidateCount = 5;
-
-    private readonly Lock _cacheLock = new();
-    private (string RunId, DateTime WrittenAt, ModelWeights Weights)? _checkpointCache;
 
     /// <param name="temperature">0 = greedy; otherwise 0.01–5.</param>
     /// <param name="seed">Fixed seed for reproducible text; null picks one.</param>
@@ -35,7 +31,7 @@ public sealed class RunSampler(RunManager runs, IOptions<LabOptions> options) : 
         if (!run.CanSample)
             throw new LabException($"Run {runId} has no model to sample from yet: it stopped before its first checkpoint.");
 
-        var weights = await WeightsAsync(runId, cancellationToken);
+        var weights = await files.WeightsAsync(runId, runs.Live(runId), cancellationToken);
         var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
         var symbols = OnLane
             ? await runs.Lane.Run(() => Generate(weights, sampleOptions, cancellationToken))
@@ -74,19 +70,5 @@ public sealed class RunSampler(RunManager runs, IOptions<LabOptions> options) : 
             symbols.Add(symbol);
         }
         return symbols;
-    }
-
-    private async Task<ModelWeights> WeightsAsync(string runId, CancellationToken cancellationToken)
-    {
-        if (runs.Live(runId) is { } live) return await live.WeightsAsync().WaitAsync(cancellationToken);
-        var directory = runs.RunDirectory(runId);
-        var writtenAt = File.GetLastWriteTimeUtc(CheckpointFile.PathFor(directory));
-        lock (_cacheLock)
-        {
-            if (_checkpointCache is { } c && c.RunId == runId && c.WrittenAt == writtenAt) return c.Weights;
-        }
-        var weights = await Task.Run(() => CheckpointFile.LoadWeights(directory), cancellationToken);
-        lock (_cacheLock) _checkpointCache = (runId, writtenAt, weights);
-        return weights;
     }
 }

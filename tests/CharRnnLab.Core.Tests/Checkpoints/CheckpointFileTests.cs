@@ -92,7 +92,7 @@ public class CheckpointFileTests
         var metaError = Record.Exception(() => CheckpointFile.ReadMetadata(dir.Path));
         var weightsError = Assert.Throws<CheckpointException>(() => CheckpointFile.LoadWeights(dir.Path));
         var resumeError = Assert.Throws<CheckpointException>(() =>
-            TrainingSession.Resume(dir.Path, RepetitiveCorpus(), new RecordingObserver()));
+            TrainingSession.FromCheckpoint(dir.Path, RepetitiveCorpus(), new RecordingObserver()));
 
         if (corruption != "short weights") Assert.IsType<CheckpointException>(metaError); // metadata alone may still be fine
         foreach (var error in new[] { weightsError, resumeError })

@@ -26,7 +26,7 @@ public class ResumeTests
         await RunToEnd(corpus, model, full with { Iterations = 8 }, dir.Path);
         var resumed = new RecordingObserver();
         using (var lane = NewLane())
-        using (var session = TrainingSession.Resume(dir.Path, corpus, resumed, full, lane))
+        using (var session = TrainingSession.FromCheckpoint(dir.Path, corpus, resumed, full, lane))
         {
             Assert.Equal(8, session.Iteration);
             session.Start();
@@ -53,7 +53,7 @@ public class ResumeTests
 
         var observer = new RecordingObserver();
         using var lane = NewLane();
-        using var session = TrainingSession.Resume(dir.Path, corpus, observer,
+        using var session = TrainingSession.FromCheckpoint(dir.Path, corpus, observer,
             TinyTraining(200) with { LearningRate = 1e6, GradClip = 0, CheckpointEvery = 1 }, lane);
         session.Start();
         var error = await Assert.ThrowsAsync<DivergenceException>(() => session.Completion.WaitAsync(TimeSpan.FromSeconds(60)));
@@ -77,7 +77,7 @@ public class ResumeRefusalTests
         byte[] before = File.ReadAllBytes(Path.Combine(dir.Path, CheckpointFile.FileName));
         var other = CorpusLoader.FromText("other", string.Concat(Enumerable.Repeat("hello world! ", 40)));
 
-        var error = Assert.Throws<CheckpointException>(() => TrainingSession.Resume(dir.Path, other, new RecordingObserver()));
+        var error = Assert.Throws<CheckpointException>(() => TrainingSession.FromCheckpoint(dir.Path, other, new RecordingObserver()));
 
         Assert.Contains("vocabulary", error.Message);
         Assert.Contains("'!' (U+0021)", error.Message);
@@ -100,7 +100,7 @@ public class ResumeRefusalTests
             _ => saved with { Optimizer = OptimizerKind.RmsProp },
         };
 
-        var error = Assert.Throws<CheckpointException>(() => TrainingSession.Resume(dir.Path, RepetitiveCorpus(), new RecordingObserver(), changed));
+        var error = Assert.Throws<CheckpointException>(() => TrainingSession.FromCheckpoint(dir.Path, RepetitiveCorpus(), new RecordingObserver(), changed));
         Assert.Contains($"trained with {field}", error.Message);
     }
 
@@ -125,7 +125,7 @@ public class ResumeRefusalTests
         await RunToEnd(RepetitiveCorpus(), TinyModel(), TinyTraining(3), dir.Path);
         var observer = new RecordingObserver();
         using var lane = NewLane();
-        using var session = TrainingSession.Resume(dir.Path, RepetitiveCorpus(), observer, lane: lane);
+        using var session = TrainingSession.FromCheckpoint(dir.Path, RepetitiveCorpus(), observer, lane: lane);
 
         session.Start();
         await session.Completion.WaitAsync(TimeSpan.FromSeconds(30));

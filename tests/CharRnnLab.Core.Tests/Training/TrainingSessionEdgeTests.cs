@@ -20,7 +20,7 @@ public class TrainingSessionEdgeTests
         string file = CheckpointFile.PathFor(dir.Path);
 
         using var lane = NewLane();
-        using var session = TrainingSession.Resume(file, RepetitiveCorpus(), new RecordingObserver(), TinyTraining(9), lane);
+        using var session = TrainingSession.FromCheckpoint(file, RepetitiveCorpus(), new RecordingObserver(), TinyTraining(9), lane);
         session.Start();
         await session.Completion.WaitAsync(TimeSpan.FromSeconds(60));
 

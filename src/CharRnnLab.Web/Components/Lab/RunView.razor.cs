@@ -43,7 +43,7 @@ public partial class RunView : IDisposable
         _shownRunId = RunId;
         (_run, _latest, _error) = (null, null, null);
         _subscription?.Dispose();
-        _subscription = Notifier.Subscribe(OnRunUpdate);
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.Run.Id == RunId, ApplyAsync);
         await LoadAsync();
     }
 
@@ -86,12 +86,6 @@ public partial class RunView : IDisposable
         _historyVersion++;
         _error = null;
         foreach (var update in _arrivedWhileLoading) Follow(update);
-    }
-
-    private void OnRunUpdate(RunUpdate update)
-    {
-        if (update.Run.Id != RunId) return;
-        _ = InvokeAsync(() => ApplyAsync(update));
     }
 
     private async Task ApplyAsync(RunUpdate update)

@@ -34,10 +34,8 @@ public partial class ComparePage : IDisposable
     protected override void OnInitialized()
     {
         _choices = Manager.List();
-        _subscription = Notifier.Subscribe(update =>
-        {
-            if (update.StateChanged) _ = InvokeAsync(() => OnRunChangedAsync(update.Run.Id));
-        });
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.StateChanged,
+            update => OnRunChangedAsync(update.Run.Id));
     }
 
     protected override async Task OnParametersSetAsync()

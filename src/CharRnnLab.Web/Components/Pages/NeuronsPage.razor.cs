@@ -47,9 +47,10 @@ public partial class NeuronsPage : IDisposable
         _runs = Lab.RecordableRuns();
         _corpora = Lab.ReadableCorpora();
         // A run that starts, or stops with its first checkpoint, joins the run list.
-        _subscription = Notifier.Subscribe(update =>
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.StateChanged, _ =>
         {
-            if (update.StateChanged) _ = InvokeAsync(() => { _runs = Lab.RecordableRuns(); StateHasChanged(); });
+            _runs = Lab.RecordableRuns();
+            StateHasChanged();
         });
         _initialRunId = _runs.FirstOrDefault(r => r.Id == RunId)?.Id ?? _runs.FirstOrDefault(r => r.Id == Runs.Active?.Id)?.Id ?? _runs.FirstOrDefault()?.Id;
         if (_initialRunId is not null) await RecordAsync((_initialRunId, new NeuronTextRequest()));

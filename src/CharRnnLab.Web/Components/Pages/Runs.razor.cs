@@ -35,9 +35,10 @@ public partial class Runs : IDisposable
     protected override void OnInitialized()
     {
         _runs = Manager.List();
-        _subscription = Notifier.Subscribe(update =>
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.StateChanged, _ =>
         {
-            if (update.StateChanged) _ = InvokeAsync(() => { _runs = Manager.List(); StateHasChanged(); });
+            _runs = Manager.List();
+            StateHasChanged();
         });
     }
 

@@ -38,14 +38,10 @@ public partial class Train : IDisposable
         if (first is not null) _request = _request with { CorpusId = first.Id };
         // Re-render when any run starts or stops, so the form's Start button follows the slot; a run
         // started elsewhere (another tab, a hub client) is shown unless the URL names a run.
-        _subscription = Notifier.Subscribe(update =>
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.StateChanged, update =>
         {
-            if (!update.StateChanged) return;
-            _ = InvokeAsync(() =>
-            {
-                if (RunId is null && update.Run.State == RunState.Running) _shownRunId = update.Run.Id;
-                StateHasChanged();
-            });
+            if (RunId is null && update.Run.State == RunState.Running) _shownRunId = update.Run.Id;
+            StateHasChanged();
         });
     }
 
