@@ -105,10 +105,14 @@ public sealed class HubOutbox : IAsyncDisposable
         }
     }
 
+    /// <summary>How long disposing waits for a send in flight to give up; a stalled socket must not hold up shutdown.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _pump;
+        try { await _pump.WaitAsync(StopTimeout); }
+        catch (TimeoutException) { return; } // the pump still holds _stop's token: leave it to the collector
         _stop.Dispose();
     }
 }

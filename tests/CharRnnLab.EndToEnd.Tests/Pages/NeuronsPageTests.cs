@@ -1,5 +1,6 @@
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -112,6 +113,36 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("neurons-error")).ToHaveCountAsync(0);
         });
     }
+
+    [Fact]
+    public async Task A_paste_at_the_stated_limit_reaches_the_server_and_one_character_more_is_refused_with_its_length()
+    {
+        string runId = await TrainTinyRunAsync();
+        string text = TestCorpus.Text(NeuronTextRequest.MaxLength + 100)[..NeuronTextRequest.MaxLength]; // the run's own characters
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-paste", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            await ChooseAsync(page, "neuron-source-select", "pasted text");
+            var field = page.GetByTestId("neuron-paste"); // the textarea itself
+
+            // Over the limit first: refused at once, before the page has 50,000 characters to lay out.
+            await PasteAsync(field, text + "e");
+            await page.GetByTestId("neuron-record").ClickAsync();
+            await Expect(page.GetByTestId("neurons-error")).ToContainTextAsync("The pasted text has 50,001 characters; paste at most 50,000.");
+
+            await PasteAsync(field, text);
+            await page.GetByTestId("neuron-record").ClickAsync();
+            await Expect(page.GetByTestId("neurons-caption")).ToContainTextAsync("reading 50,000 pasted characters", new() { Timeout = 120_000 });
+        });
+    }
+
+    /// <summary>Puts <paramref name="text"/> in the field as one value with one change event. Playwright's FillAsync
+    /// inserts it through the editor, which at 50,000 characters froze headless Chromium on this loaded machine
+    /// past the circuit's 30 s client timeout, so the test would measure the editor, not the transport.</summary>
+    private static Task PasteAsync(ILocator field, string text) =>
+        field.EvaluateAsync("(element, text) => { element.value = text; element.dispatchEvent(new Event('change', { bubbles: true })); }", text);
 
     private async Task<string> TrainTinyRunAsync()
     {

@@ -21,6 +21,15 @@ public sealed class HubOutboxTests
         }
 
         public void Release() => _stuck.TrySetResult();
+
+        /// <summary>An outbox for this client whose first message ("sample 0") is in flight and stuck.</summary>
+        public async Task<HubOutbox> StuckOutboxAsync()
+        {
+            var outbox = new HubOutbox(SendAsync, Failures.Enqueue);
+            outbox.Post([Sample(0)]);
+            await FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            return outbox;
+        }
     }
 
     private static HubMessage Progress(string run, int iteration) => new(HubBroadcaster.ProgressEvent, iteration, run);
@@ -30,9 +39,7 @@ public sealed class HubOutboxTests
     public async Task While_a_client_is_stuck_its_runs_progress_is_coalesced_to_the_latest_and_nothing_else_is_lost()
     {
         var client = new StuckClient();
-        await using var outbox = new HubOutbox(client.SendAsync, client.Failures.Enqueue);
-        outbox.Post([Sample(0)]);
-        await client.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var outbox = await client.StuckOutboxAsync();
 
         for (int i = 1; i <= 100; i++)
             outbox.Post(i % 25 == 0 ? [Progress("a", i), Progress("b", i), Sample(i)] : [Progress("a", i), Progress("b", i)]);
@@ -48,9 +55,7 @@ public sealed class HubOutboxTests
     public async Task A_client_further_behind_than_the_capacity_loses_its_oldest_messages_and_the_queue_stays_bounded()
     {
         var client = new StuckClient();
-        await using var outbox = new HubOutbox(client.SendAsync, client.Failures.Enqueue);
-        outbox.Post([Sample(0)]);
-        await client.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var outbox = await client.StuckOutboxAsync();
 
         outbox.Post(Enumerable.Range(1, HubOutbox.Capacity + 10).Select(Sample));
 
@@ -72,5 +77,19 @@ public sealed class HubOutboxTests
 
         await Poll.UntilAsync(() => client.Sent.Count == 1, "the message after the failure");
         Assert.Equal("gone", Assert.Single(client.Failures).Message);
+    }
+
+    [Fact]
+    public async Task Disposing_does_not_wait_forever_for_a_send_that_ignores_cancellation()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outbox = new HubOutbox((_, _) => { started.TrySetResult(); return Task.Delay(Timeout.Infinite); }, _ => { });
+        outbox.Post([Sample(1)]);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await outbox.DisposeAsync();
+
+        Assert.InRange(clock.Elapsed, HubOutbox.StopTimeout * 0.9, HubOutbox.StopTimeout * 3);
     }
 }
