@@ -39,6 +39,8 @@ public class DocumentedInvocationTests
                 "--sample-temperature 0 --explode-factor 4")]
     [InlineData("sample --checkpoint run --length 100 --temperature 0.5 --top-k 5 --prime \"The \" --seed -3")]
     [InlineData("sample --checkpoint run/checkpoint.crnn --argmax")]
+    [InlineData("sample --checkpoint run --precision exact")]
+    [InlineData("sample --checkpoint run --temperatures 0.5,1.0,1.5 --length 300 --seed 1")]
     [InlineData("bench --model rnn --hidden 8 --layers 1 --embedding 4 --batch 2 --seq 4 --iterations 3 --warmup 1 --rounds 1 " +
                 "--threads 1 --corpus in.txt --sample-length 20 --record-chars 0")]
     [InlineData("bench --suite post --json --gemm-size 256 --iterations 2")]

@@ -37,6 +37,11 @@ internal static class BenchJson
                 BareLastLoss = Round(c.Training.BareLastLoss, 4),
             },
             Sampling = c.Sampling.Select(s => new { s.Path, Speed = Speed(s.Speed, gemm) }),
+            Fp16Agreement = new
+            {
+                c.Agreement.Characters, c.Agreement.GreedyIdentical,
+                MaxProbabilityDifference = Math.Round(c.Agreement.MaxProbabilityDifference, 6),
+            },
             Recording = c.Recording is { } rec ? new
             {
                 rec.Characters, rec.Streams, Seconds = Round(rec.Seconds, 3),

@@ -26,6 +26,7 @@ internal sealed record CaseResult(
     int Vocabulary,
     TrainingFigures Training,
     IReadOnlyList<SamplingFigure> Sampling,
+    SamplingAgreement Agreement,
     RecorderBenchmarkResult? Recording,
     double RecordingFlopsPerChar,
     IReadOnlyList<WorkingSetPoint> WorkingSet);

@@ -31,6 +31,8 @@ internal static class BenchTable
         Row(table, "", "training, bare TorchSharp loop", c.Training.Bare, gemm);
         table.AddRow("", "engine / bare", F(c.Training.EngineOverBare, 3) + "×", "", "");
         foreach (var s in c.Sampling) Row(table, "", $"sampling batch 1, {Markup.Escape(s.Path)}", s.Speed, gemm);
+        table.AddRow("", $"fp16 vs plain fp32, {c.Agreement.Characters:N0} greedy chars",
+            $"{(c.Agreement.GreedyIdentical ? "identical" : "DIFFERENT")}, max |Δp| {c.Agreement.MaxProbabilityDifference:0.0e0}", "", "");
         if (c.Recording is { } rec)
         {
             Row(table, "", $"recording {rec.Characters:N0} chars, all kinds ({rec.Seconds:F2} s)",

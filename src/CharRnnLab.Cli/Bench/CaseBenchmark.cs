@@ -3,6 +3,7 @@ using CharRnnLab.Core.Benchmarks;
 using CharRnnLab.Core.Compute;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Model.Stepping;
 using CharRnnLab.Core.Sampling;
 using CharRnnLab.Core.Training;
 
@@ -44,8 +45,9 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
 
         log.WriteLine($"bench: {benchCase.Name}: sampling {plan.SampleLength} symbols…");
         var sampling = MeasureSampling(engine.Weights);
+        var agreement = SamplingAgreement.Measure(engine.Weights, Math.Min(2000, plan.SampleLength));
         var recording = await MeasureRecording(benchCase);
-        return new CaseResult(benchCase, vocabulary, figures, sampling, recording,
+        return new CaseResult(benchCase, vocabulary, figures, sampling, agreement, recording,
             ModelFlops.Forward(model, RandomWeights.PostVocabulary), last!.WorkingSet);
     }
 
@@ -68,14 +70,35 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
         return new EngineRun(rate, probe.LastLoss, probe.WorkingSet, weights);
     }
 
+    /// <summary>The plain float32 stepper, then the packed one in each precision, 1 thread and all cores.</summary>
     private IReadOnlyList<SamplingFigure> MeasureSampling(ModelWeights weights)
     {
         double flops = ModelFlops.Forward(weights.Config, weights.Vocabulary.Count);
-        var sampler = new Sampler(weights);
-        sampler.GenerateText(new SampleOptions(Math.Min(50, plan.SampleLength), Seed: 1)); // warm the JIT
+        int cores = Environment.ProcessorCount;
+        (string Path, StepperOptions? Stepper)[] paths =
+        [
+            ("plain fp32, 1 thread", null),
+            ("packed fp32, 1 thread", new StepperOptions(WeightPrecision.Float32, 1)),
+            ("packed fp16, 1 thread", new StepperOptions(WeightPrecision.Float16, 1)),
+            ($"packed fp16, {cores} threads", new StepperOptions(WeightPrecision.Float16, cores)),
+        ];
+        var figures = paths.Select(p => new SamplingFigure(p.Path, new Throughput(SamplingRate(new Sampler(weights, p.Stepper), Single), flops))).ToList();
+        double[] strip = [0.5, 1.0, 1.5];
+        double stripRate = SamplingRate(new Sampler(weights, new StepperOptions(WeightPrecision.Float16, 1)), strip);
+        figures.Add(new SamplingFigure($"packed fp16 strip of {strip.Length} temperatures, 1 thread (steps/s)", new Throughput(stripRate, flops * strip.Length)));
+        return figures;
+    }
+
+    private static readonly double[] Single = [1.0];
+
+    /// <summary>Steps per second of a strip (one temperature: plain sampling).</summary>
+    private double SamplingRate(Sampler sampler, double[] temperatures)
+    {
+        int Run(int length, int seed) => sampler.GenerateStrip(new SampleOptions(length, Seed: seed), temperatures).Count();
+        Run(Math.Min(50, plan.SampleLength), 1); // warm the JIT and the packing cache
         var clock = Stopwatch.StartNew();
-        sampler.GenerateText(new SampleOptions(plan.SampleLength, Seed: 2));
-        return [new SamplingFigure("fp32, 1 thread", new Throughput(plan.SampleLength / clock.Elapsed.TotalSeconds, flops))];
+        Run(plan.SampleLength, 2);
+        return plan.SampleLength / clock.Elapsed.TotalSeconds;
     }
 
     private async Task<RecorderBenchmarkResult?> MeasureRecording(BenchCase benchCase)

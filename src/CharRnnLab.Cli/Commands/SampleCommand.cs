@@ -3,6 +3,7 @@ using CharRnnLab.Cli.Options;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Model.Stepping;
 using CharRnnLab.Core.Sampling;
 
 namespace CharRnnLab.Cli.Commands;
@@ -24,6 +25,13 @@ public sealed class SampleCommand : Command
     private readonly Option<int?> _seed = ValueOptions.Whole("--seed", "random seed, for repeatable samples");
     private readonly InterventionOptions _interventions = new();
     private readonly Option<bool> _json = ValueOptions.Switch("--json", "with interventions: print both continuations, the first divergence and the per-character KL as JSON");
+    private readonly Option<string> _precision = Precision();
+    private readonly Option<double[]?> _temperatures = ValueOptions.LastOneCounts(new Option<double[]?>("--temperatures")
+    {
+        Description = $"a temperature strip: one text per temperature (comma-separated, up to {Sampler.MaxStrip}), same seed, sampled in one pass",
+        HelpName = "T1,T2,…",
+        CustomParser = ParseTemperatures,
+    });
 
     public SampleCommand() : base("sample", "Generate text from a trained checkpoint; the text goes to stdout as it is generated.")
     {
@@ -36,9 +44,63 @@ public sealed class SampleCommand : Command
         Options.Add(_seed);
         _interventions.AddTo(this);
         Options.Add(_json);
+        Options.Add(_precision);
+        Options.Add(_temperatures);
         ValueOptions.Exclusive(this, _argmax, _temperature, "--argmax means temperature 0");
+        ValueOptions.Exclusive(this, _temperatures, _temperature, "the strip gives every temperature");
+        ValueOptions.Exclusive(this, _temperatures, _argmax, "write 0 in the strip for greedy");
         SetAction(Run);
     }
+
+    /// <summary>Each temperature's text under a header line, after the whole strip is sampled (its streams advance together).</summary>
+    private static int RunStrip(Sampler sampler, SampleOptions options, double[] temperatures, TextWriter stdout)
+    {
+        var texts = temperatures.Select(_ => new System.Text.StringBuilder(options.Prime)).ToArray();
+        foreach (var step in sampler.GenerateStrip(options, temperatures))
+            for (int k = 0; k < texts.Length; k++) texts[k].Append(step[k].Symbol);
+        for (int k = 0; k < texts.Length; k++)
+            stdout.WriteLine($"--- temperature {temperatures[k].ToString(System.Globalization.CultureInfo.InvariantCulture)} ---\n{texts[k]}");
+        stdout.Flush();
+        return ExitCode.Ok;
+    }
+
+    private static double[] ParseTemperatures(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens[^1].Value;
+        var values = new List<double>();
+        foreach (string part in text.Split(','))
+        {
+            if (!double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double t)
+                || !double.IsFinite(t) || t < 0 || t > 100)
+            {
+                result.AddError($"--temperatures takes numbers from 0 to 100 separated by commas, e.g. 0.5,1.0,1.5 (got '{part}' in '{text}').");
+                return [];
+            }
+            values.Add(t);
+        }
+        if (values.Count > Sampler.MaxStrip) result.AddError($"--temperatures takes at most {Sampler.MaxStrip} temperatures (got {values.Count}).");
+        return values.ToArray();
+    }
+
+    private static Option<string> Precision()
+    {
+        var option = new Option<string>("--precision")
+        {
+            Description = "weights the stepper reads: fp16 (half precision, every core, fastest), fp32 (packed, every core) " +
+                          "or exact (the plain float32 reference stepper, one thread)",
+            HelpName = "fp16|fp32|exact",
+            DefaultValueFactory = _ => "fp16",
+        };
+        option.AcceptOnlyFromAmong("fp16", "fp32", "exact");
+        return option;
+    }
+
+    private static StepperOptions? Stepper(string precision) => precision switch
+    {
+        "exact" => null,
+        "fp32" => StepperOptions.AllCores with { Precision = WeightPrecision.Float32 },
+        _ => StepperOptions.AllCores,
+    };
 
     private int Run(ParseResult parse)
     {
@@ -50,7 +112,9 @@ public sealed class SampleCommand : Command
         var interventions = _interventions.Read(parse);
         if (interventions.Count > 0) return RunPaired(parse, weights, options, new InterventionSet(weights.Config, interventions));
         if (parse.GetValue(_json)) throw new Core.CharRnnException("--json describes a paired sample; give --clamp, --ablate or --scale with it.");
-        using var symbols = new Sampler(weights).Generate(options).GetEnumerator();
+        var sampler = new Sampler(weights, Stepper(parse.GetValue(_precision)!));
+        if (parse.GetValue(_temperatures) is { Length: > 0 } strip) return RunStrip(sampler, options, strip, stdout);
+        using var symbols = sampler.Generate(options).GetEnumerator();
         bool any = symbols.MoveNext(); // primes the model: a bad prime fails here, before anything is printed
         stdout.Write(prime);
         for (int n = 1; any; n++)

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Model.Stepping;
 using CharRnnLab.Core.Numerics;
 
 namespace CharRnnLab.Core.Model;
@@ -10,8 +11,9 @@ namespace CharRnnLab.Core.Model;
 /// single-threaded matrix-vector loop over the snapshot costs ≈ a millisecond at 2×512, touches no
 /// shared state, and can run on any thread. Training and whole-sequence work stay in libtorch.
 /// </para>
+/// <para>The plain reference: <see cref="PackedRnn"/> is the fast path and is tested against it.</para>
 /// </summary>
-public sealed class ManagedRnn
+public sealed class ManagedRnn : IRnnStepper
 {
     private readonly ModelWeights _w;
     private readonly int _gates;
@@ -73,6 +75,8 @@ public sealed class ManagedRnn
         return _logits;
     }
 
+    public void Dispose() { }
+
     private void Update(int layer)
     {
         switch (_w.Config.Cell)
@@ -121,7 +125,7 @@ public sealed class ManagedRnn
 
     /// <summary>Layer 0's input projection depends only on the symbol, so it is computed once per
     /// symbol: for one-hot input it is a column of W_ih; for an embedding, W_ih·E[v].</summary>
-    private static float[][] BuildInputTable(ModelWeights w)
+    internal static float[][] BuildInputTable(ModelWeights w)
     {
         var layer = w.Layers[0];
         int rows = layer.BiasIh.Length, inputs = layer.InputSize, vocab = w.Vocabulary.Count;

@@ -1,4 +1,5 @@
 using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Model.Stepping;
 using CharRnnLab.Core.Sampling;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hosting;
@@ -13,7 +14,9 @@ namespace CharRnnLab.Web.Runs;
 /// managed code. When training uses every core, it runs as a job on the compute lane,
 /// interleaved with training, rather than competing with libtorch's spinning threads; when
 /// training leaves a core free (the default: TrainingThreads = cores − 1) it runs there, so
-/// training does not wait for it (<see cref="SamplingPlacement"/>).
+/// training does not wait for it (<see cref="SamplingPlacement"/>). The stepper is the fast one
+/// (half-precision packed weights, <see cref="PackedRnn"/>): on one thread while a run trains, on
+/// every core when none does (<see cref="Stepper"/>).
 /// </summary>
 public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOptions> options) : ISampleSource
 {
@@ -33,9 +36,10 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
 
         var weights = await files.WeightsAsync(runId, runs.Live(runId), cancellationToken);
         var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
+        var stepper = Stepper;
         var symbols = OnLane
-            ? await runs.Lane.Run(() => Generate(weights, sampleOptions, cancellationToken))
-            : await Task.Run(() => Generate(weights, sampleOptions, cancellationToken), cancellationToken);
+            ? await runs.Lane.Run(() => Generate(weights, stepper, sampleOptions, cancellationToken))
+            : await Task.Run(() => Generate(weights, stepper, sampleOptions, cancellationToken), cancellationToken);
         return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
     }
 
@@ -46,6 +50,14 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
         SamplingPlacement.ThreadPool => false,
         _ => runs.Lane.Threads >= Environment.ProcessorCount,
     };
+
+    /// <summary>
+    /// Half-precision weights; the units split across every core only while no run is training,
+    /// since the stepper's helper spins between layers and would take a core from the trainer.
+    /// </summary>
+    public StepperOptions Stepper => runs.Active is { State: RunState.Running }
+        ? new StepperOptions(WeightPrecision.Float16, Threads: 1)
+        : StepperOptions.AllCores;
 
     private static void Validate(double temperature, string prime, int length)
     {
@@ -60,11 +72,12 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     }
 
     /// <summary>Runs on the lane; gives up between symbols once the caller no longer wants the text.</summary>
-    private static List<SampledSymbol> Generate(ModelWeights weights, SampleOptions options, CancellationToken cancellationToken)
+    private static List<SampledSymbol> Generate(ModelWeights weights, StepperOptions stepper, SampleOptions options,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var symbols = new List<SampledSymbol>(options.Length);
-        foreach (var symbol in new Sampler(weights).Generate(options))
+        foreach (var symbol in new Sampler(weights, stepper).Generate(options))
         {
             cancellationToken.ThrowIfCancellationRequested();
             symbols.Add(symbol);

@@ -30,7 +30,12 @@ public class BenchTests
             var training = c.GetProperty("training");
             foreach (string loop in new[] { "engine", "bare" }) AssertSpeed(training.GetProperty(loop));
             Assert.True(training.GetProperty("engineOverBare").GetDouble() > 0);
-            AssertSpeed(c.GetProperty("sampling")[0].GetProperty("speed"));
+            var sampling = c.GetProperty("sampling").EnumerateArray().ToArray();
+            Assert.Equal(5, sampling.Length); // plain, packed fp32, fp16, fp16 on every core, the strip
+            Assert.All(sampling, s => AssertSpeed(s.GetProperty("speed")));
+            var agreement = c.GetProperty("fp16Agreement");
+            Assert.Equal(20, agreement.GetProperty("characters").GetInt32());
+            Assert.True(agreement.GetProperty("maxProbabilityDifference").GetDouble() < 1e-2);
             var recording = c.GetProperty("recording");
             Assert.Equal(300, recording.GetProperty("characters").GetInt32());
             AssertSpeed(recording.GetProperty("speed"));

@@ -38,6 +38,23 @@ public class TrainAndSampleTests
         Assert.StartsWith("The ", primed.Stdout);
         Assert.Equal(15, primed.Stdout.Length); // prime + 10 symbols + newline
         Assert.Equal(0, greedy.ExitCode);
+        foreach (string precision in new[] { "exact", "fp32" }) // the default is fp16; greedy text must not change
+        {
+            var reference = await CliRunner.Run("sample", "--checkpoint", run, "--length", "10", "--argmax", "--precision", precision);
+            Assert.Equal(greedy.Stdout, reference.Stdout);
+        }
+
+        var strip = await CliRunner.Run("sample", "--checkpoint", run, "--length", "40", "--seed", "3", "--temperatures", "0.5,1.0,0");
+        var single = await CliRunner.Run("sample", "--checkpoint", run, "--length", "40", "--seed", "3", "--temperature", "0.5");
+        var badStrip = await CliRunner.Run("sample", "--checkpoint", run, "--temperatures", "0.5,hot");
+        Assert.Equal(0, strip.ExitCode);
+        string[] blocks = strip.Stdout.Split("--- temperature ", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["0.5", "1", "0"], blocks.Select(b => b[..b.IndexOf(' ')]));
+        string[] texts = blocks.Select(b => b[(b.IndexOf('\n') + 1)..]).ToArray(); // each "text\n"
+        Assert.Equal(single.Stdout, texts[0]); // same seed, same text
+        Assert.StartsWith(greedy.Stdout[..^1], texts[2]);
+        Assert.Equal(ExitCode.UsageError, badStrip.ExitCode);
+        Assert.Contains("--temperatures takes numbers from 0 to 100 separated by commas", badStrip.Stderr);
     }
 
     [Fact]
