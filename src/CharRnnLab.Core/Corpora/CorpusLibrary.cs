@@ -19,7 +19,7 @@ public sealed class CorpusLibrary
     private readonly string[] _sourceSearchStarts;
 
     /// <param name="dataDirectory">Root data folder (see <see cref="DataDirectory.Default"/>).</param>
-    /// <param name="catalog">Downloadable classics; default <see cref="CorpusCatalog.Default"/>.</param>
+    /// <param name="catalog">Downloadable classics; default <see cref="CorpusCatalog.Configured"/> (the shipped one, with $CHARRNN_CATALOG laid over it).</param>
     /// <param name="sourceSearchStart">Where to look for the repository (and upward); default the app's folder and the current directory.</param>
     /// <param name="maxUploadBytes">Largest accepted upload.</param>
     /// <param name="bundled">Generator configs; default <see cref="GeneratorConfig.Bundled"/>.</param>
@@ -27,7 +27,7 @@ public sealed class CorpusLibrary
         long maxUploadBytes = DefaultMaxUploadBytes, IReadOnlyList<GeneratorConfig>? bundled = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        Catalog = catalog ?? CorpusCatalog.Default;
+        Catalog = catalog ?? CorpusCatalog.Configured();
         Bundled = bundled ?? GeneratorConfig.Bundled;
         Uploads = new UploadStore(Path.Combine(CorporaDirectory, "uploads"), maxUploadBytes);
         Built = new BuiltCorpusStore(Path.Combine(CorporaDirectory, "built"));
@@ -59,7 +59,7 @@ public sealed class CorpusLibrary
         {
             string path = DownloadedPath(entry);
             bool present = File.Exists(path);
-            list.Add(new CorpusInfo(entry.Name, entry.Title, present ? CorpusKinds.Downloaded : CorpusKinds.Catalog, entry.Description,
+            list.Add(new CorpusInfo(entry.Name, entry.Title, present ? CorpusKinds.Downloaded : CorpusKinds.Catalog, entry.FullDescription,
                 present ? new FileInfo(path).Length : entry.ExpectedBytes, present, present ? path : null));
         }
         foreach (string path in Uploads.Files())

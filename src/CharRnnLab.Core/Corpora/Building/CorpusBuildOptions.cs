@@ -29,6 +29,13 @@ public sealed record CorpusBuildOptions(
     public string SeparatorLine(string path) =>
         string.IsNullOrEmpty(Separator) ? "" : Separator.Replace(PathPlaceholder, path, StringComparison.Ordinal) + "\n";
 
+    /// <summary>Equal when the globs (in order), separator and limit are: a record compares lists by reference.</summary>
+    public bool Equals(CorpusBuildOptions? other) =>
+        other is not null && Include.SequenceEqual(other.Include) && (Exclude ?? []).SequenceEqual(other.Exclude ?? [])
+        && Separator == other.Separator && MaxBytes == other.MaxBytes;
+
+    public override int GetHashCode() => HashCode.Combine(string.Join("\n", Include), string.Join("\n", Exclude ?? []), Separator, MaxBytes);
+
     /// <summary>Stops a build whose text (or spooled input) would reach <paramref name="size"/> bytes at <paramref name="path"/>, past the limit.</summary>
     public void EnsureWithinLimit(long size, string path)
     {

@@ -1,3 +1,5 @@
+using CharRnnLab.Core.Corpora.Building;
+
 namespace CharRnnLab.Core.Corpora.Download;
 
 /// <summary>
@@ -15,6 +17,9 @@ namespace CharRnnLab.Core.Corpora.Download;
 /// <param name="Licence">Licence note shown to the user.</param>
 /// <param name="Archive">"zip" when the download is an archive to unpack, else null.</param>
 /// <param name="ArchiveEntry">The archive member to keep; null picks the only file in it.</param>
+/// <param name="Build">Set when the download is an archive of many files to build the corpus from (slice of
+/// <see cref="CorpusBuilder"/>): which files, which separator.</param>
+/// <param name="Post">One sentence on what Karpathy's post trained on, for comparison.</param>
 public sealed record CatalogEntry(
     string Name,
     string Title,
@@ -25,8 +30,13 @@ public sealed record CatalogEntry(
     string? Sha256,
     string Licence,
     string? Archive = null,
-    string? ArchiveEntry = null)
+    string? ArchiveEntry = null,
+    CorpusBuildOptions? Build = null,
+    string? Post = null)
 {
     /// <summary>The stored file's name in the downloads folder.</summary>
     public string FileName => Name + ".txt";
+
+    /// <summary>The description, then what the post trained on.</summary>
+    public string FullDescription => Post is null ? Description : $"{Description} The post: {Post}";
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using CharRnnLab.Core.Corpora.Building;
 
 namespace CharRnnLab.Core.Corpora.Download;
 
@@ -54,7 +55,7 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
             string sha = await Sha256Async(partial, cancellation);
             var check = Verify(entry, partial, sha);
             long downloadedBytes = new FileInfo(partial).Length;
-            Store(entry, partial, target);
+            await Task.Run(() => Store(entry, partial, target), CancellationToken.None); // building from an archive takes a while
             if (check == ChecksumCheck.TrustOnFirstUseRecorded)
                 _checksums.Record(entry.Name, new RecordedChecksum(sha, downloadedBytes, entry.Url.ToString(), DateTimeOffset.UtcNow));
             return new DownloadResult(entry.Name, target, new FileInfo(target).Length, sha, check, resumed, AlreadyPresent: false);
@@ -174,12 +175,13 @@ public sealed class CorpusDownloader(HttpClient http, string directory)
             : ChecksumCheck.TrustOnFirstUseRecorded;
     }
 
-    /// <summary>Moves (or unzips) the verified download to <paramref name="target"/>, replacing any older copy.</summary>
+    /// <summary>Moves, unzips or builds from (an archive of many files) the verified download to <paramref name="target"/>, replacing any older copy.</summary>
     private static void Store(CatalogEntry entry, string partial, string target)
     {
         try
         {
-            if (entry.Archive == "zip") ZipExtraction.ExtractTo(entry, partial, target + ".tmp");
+            if (entry.Build is { } build) new CorpusBuilder(build).FromPath(partial, target + ".tmp");
+            else if (entry.Archive == "zip") ZipExtraction.ExtractTo(entry, partial, target + ".tmp");
             else File.Move(partial, target + ".tmp", overwrite: true);
             CheckExactSize(entry, target + ".tmp");
             File.Move(target + ".tmp", target, overwrite: true);

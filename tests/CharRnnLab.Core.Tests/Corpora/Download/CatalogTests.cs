@@ -38,8 +38,29 @@ public class CatalogTests
     public void Enwik8_is_unzipped_from_its_archive()
     {
         var enwik8 = Shipped.Get("enwik8");
-        Assert.Equal("http://mattmahoney.net/dc/enwik8.zip", enwik8.Url.ToString());
+        Assert.Equal("https://mattmahoney.net/dc/enwik8.zip", enwik8.Url.ToString());
         Assert.Equal(("zip", "enwik8", 100_000_000L), (enwik8.Archive, enwik8.ArchiveEntry, enwik8.ExpectedBytes!.Value));
+    }
+
+    [Theory]
+    [InlineData("linux-kernel", "cdn.kernel.org", "**/*.c **/*.h", 400_000_000)]
+    [InlineData("stacks-project", "github.com", "**/*.tex", 16_000_000)]
+    public void The_posts_many_file_corpora_are_built_from_official_archives_at_the_posts_size(string name, string host, string globs, long atLeast)
+    {
+        var entry = Shipped.Get(name);
+        Assert.Equal(host, entry.Url.Host);
+        Assert.Equal(globs, string.Join(" ", entry.Build!.Include));
+        Assert.True(entry.ExpectedBytes >= atLeast);
+    }
+
+    [Fact]
+    public void Every_entry_says_what_the_post_trained_on_and_the_essays_say_why_they_are_not_fetched()
+    {
+        Assert.All(Shipped.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Post), e.Name));
+        string essays = Shipped.Get("paul-graham-essay").Post!;
+        Assert.Contains("neither ship nor fetch", essays);
+        Assert.Contains("charrnn corpora add --from DIR", essays);
+        Assert.Equal("https", Shipped.Get("enwik8").Url.Scheme);
     }
 
     [Fact]
