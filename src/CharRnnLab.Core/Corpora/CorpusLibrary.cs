@@ -134,17 +134,18 @@ public sealed class CorpusLibrary
     /// <summary>
     /// Builds corpus <paramref name="name"/> from a folder, an archive file or an archive's http(s) URL
     /// (see <see cref="CorpusBuilder"/>). A name the lab already uses for another corpus is refused, and so is an
-    /// existing built corpus of that name unless <paramref name="replace"/>.
+    /// existing built corpus of that name unless <paramref name="replace"/>. <paramref name="describedAs"/> names the
+    /// source in the corpus's description when <paramref name="from"/> is a temporary copy.
     /// </summary>
     public Task<BuildSummary> BuildAsync(string name, string from, CorpusBuildOptions options, HttpClient? http = null,
-        IProgress<BuildProgress>? progress = null, bool replace = false, CancellationToken cancellation = default)
+        IProgress<BuildProgress>? progress = null, bool replace = false, CancellationToken cancellation = default, string? describedAs = null)
     {
         var existing = List().FirstOrDefault(c => c.Id == name);
         if (existing is not null && (existing.Kind != CorpusKinds.Built || !replace))
             throw new CorpusException(existing.Kind == CorpusKinds.Built
                 ? $"There is already a built corpus '{name}'. Choose another name, or replace it (--replace)."
                 : $"The name '{name}' is taken by the {existing.Kind} corpus \"{existing.Name}\". Choose another name.");
-        return Built.BuildAsync(name, from, options, http, progress, cancellation);
+        return Built.BuildAsync(name, from, options, http, progress, cancellation, describedAs);
     }
 
     private string BundledPath(GeneratorConfig config) => Path.Combine(CorporaDirectory, "bundled", config.Id + ".txt");

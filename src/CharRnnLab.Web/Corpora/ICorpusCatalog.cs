@@ -1,4 +1,5 @@
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Building;
 using CharRnnLab.Core.Data;
 
 namespace CharRnnLab.Web.Corpora;
@@ -9,7 +10,7 @@ public sealed record CorpusPreview(CorpusInfo Corpus, string Head, long SizeByte
 /// <summary>
 /// The corpora the lab can train on, as the pages and the hub need them (over Core's
 /// <see cref="CorpusLibrary"/>): bundled generated corpora, catalogue corpora to download,
-/// uploads and the repository's source. Errors a user caused are
+/// uploads, corpora built from many files and the repository's source. Errors a user caused are
 /// <see cref="CharRnnLab.Core.CorpusException"/>s with a message ready to show.
 /// </summary>
 public interface ICorpusCatalog
@@ -29,6 +30,14 @@ public interface ICorpusCatalog
 
     /// <summary>Downloads a catalogue corpus, reporting progress from 0 to 1.</summary>
     Task<CorpusInfo> DownloadAsync(string id, IProgress<double> progress, CancellationToken cancellationToken);
+
+    /// <summary>Builds corpus <paramref name="name"/> from an uploaded archive of many files (see Core's CorpusBuilder).</summary>
+    Task<BuildSummary> BuildFromUploadAsync(string name, string fileName, Stream archive, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken);
+
+    /// <summary>Builds corpus <paramref name="name"/> from the archive at an http(s) URL, as it downloads.</summary>
+    Task<BuildSummary> BuildFromUrlAsync(string name, string url, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken);
 }
 
 public static class CorpusInfoExtensions

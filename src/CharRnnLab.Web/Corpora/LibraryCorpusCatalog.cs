@@ -1,5 +1,6 @@
 using CharRnnLab.Core;
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Building;
 using CharRnnLab.Core.Corpora.Download;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Web.Hosting;
@@ -62,5 +63,34 @@ public sealed class LibraryCorpusCatalog(IOptions<LabOptions> options, IHttpClie
         await _library.FetchAsync(id, http.CreateClient(HttpClientName), report, cancellation: cancellationToken);
         progress.Report(1);
         return _library.Get(id);
+    }
+
+    /// <summary>
+    /// The upload is streamed to a temporary file beside the built corpora first (the archive readers read
+    /// synchronously, which a browser upload cannot), never held in memory; it is deleted afterwards.
+    /// </summary>
+    public async Task<BuildSummary> BuildFromUploadAsync(string name, string fileName, Stream archive, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken)
+    {
+        string folder = Path.Combine(_library.Built.Directory, ".uploads", Guid.NewGuid().ToString("N"));
+        string copy = Path.Combine(folder, Path.GetFileName(fileName.Replace('\\', '/')));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await using (var file = File.Create(copy)) await archive.CopyToAsync(file, cancellationToken);
+            return await _library.BuildAsync(name, copy, options, progress: progress, cancellation: cancellationToken, describedAs: Path.GetFileName(copy));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public Task<BuildSummary> BuildFromUrlAsync(string name, string url, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken)
+    {
+        if (!BuiltCorpusStore.IsUrl(url, out _))
+            throw new CorpusException($"'{url}' is not an http(s) URL. Give the address of a .tar, .tar.gz, .tar.xz or .zip archive.");
+        return _library.BuildAsync(name, url, options, http.CreateClient(HttpClientName), progress, cancellation: cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Corpora.Building;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
@@ -26,4 +27,8 @@ public sealed class FakeCorpusCatalog(params (CorpusInfo Info, string? Text)[] c
     public Task<CorpusInfo> UploadAsync(string fileName, Stream content, CancellationToken cancellationToken) => throw new NotSupportedException();
     public void Delete(string id) => throw new NotSupportedException();
     public Task<CorpusInfo> DownloadAsync(string id, IProgress<double> progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<BuildSummary> BuildFromUploadAsync(string name, string fileName, Stream archive, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<BuildSummary> BuildFromUrlAsync(string name, string url, CorpusBuildOptions options,
+        IProgress<BuildProgress> progress, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -36,10 +36,11 @@ public sealed class BuiltCorpusStore(string directory)
 
     /// <summary>
     /// Builds corpus <paramref name="name"/> from <paramref name="from"/>: an http(s) URL of an archive (needs
-    /// <paramref name="http"/>), an archive file or a folder.
+    /// <paramref name="http"/>), an archive file or a folder; <paramref name="describedAs"/> is what the record says
+    /// it came from (an uploaded archive's name rather than its temporary file), default <paramref name="from"/>.
     /// </summary>
     public async Task<BuildSummary> BuildAsync(string name, string from, CorpusBuildOptions options, HttpClient? http,
-        IProgress<BuildProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<BuildProgress>? progress = null, CancellationToken cancellation = default, string? describedAs = null)
     {
         if (!GeneratorConfig.IsSafeId(name))
             throw new CorpusException($"'{name}' cannot name a corpus: use lower-case letters, digits and '-' (at most 64), e.g. linux-kernel.");
@@ -48,7 +49,7 @@ public sealed class BuiltCorpusStore(string directory)
         var summary = IsUrl(from, out var url)
             ? await builder.FromUrlAsync(http ?? throw new ArgumentNullException(nameof(http)), url, target, progress, cancellation)
             : await Task.Run(() => builder.FromPath(from, target, progress, cancellation), cancellation);
-        var record = new BuiltCorpusRecord(name, from, options.Include, options.Exclude ?? [], summary.ToString(), DateTimeOffset.UtcNow);
+        var record = new BuiltCorpusRecord(name, describedAs ?? from, options.Include, options.Exclude ?? [], summary.ToString(), DateTimeOffset.UtcNow);
         File.WriteAllText(RecordPath(name), JsonSerializer.Serialize(record, Json));
         return summary;
     }

@@ -12,7 +12,8 @@ namespace CharRnnLab.Web.Components.Pages;
 
 /// <summary>
 /// The Corpora page: list, preview, upload (validated by Core; a failed upload changes
-/// nothing), delete, and download for catalogue corpora with progress.
+/// nothing), delete, download for catalogue corpora with progress, and a corpus built from many files
+/// (<see cref="Components.Corpora.CorpusBuildForm"/>).
 /// </summary>
 public partial class Corpora : IDisposable
 {
@@ -118,6 +119,13 @@ public partial class Corpora : IDisposable
         {
             _downloads.Remove(corpus.Id);
         }
+    }
+
+    /// <summary>A corpus the build form made: listed, then previewed.</summary>
+    private void ShowBuilt(string id)
+    {
+        _corpora = Catalog.List();
+        if (_corpora.FirstOrDefault(c => c.Id == id) is { } built) ShowPreview(built);
     }
 
     private static string FormatBytes(long bytes) => DownloadProgress.FormatBytes(bytes);
