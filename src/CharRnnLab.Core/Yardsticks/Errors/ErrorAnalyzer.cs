@@ -32,6 +32,7 @@ public sealed class ErrorAnalyzer
     /// <summary>The runs' validation split as text: the default text to analyse.</summary>
     public string ValidationText => _corpus.Vocabulary.Decode(_corpus.Encoded.Skip(_index.TrainLength));
 
+    /// <param name="text">The text the probabilities are of; its symbols must be the corpus's.</param>
     /// <param name="probabilities">(symbols − 1) the model's probability of each symbol after the first.</param>
     public ErrorBreakdown Analyze(string text, double[] probabilities)
     {

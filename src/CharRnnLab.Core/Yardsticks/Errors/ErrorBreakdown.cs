@@ -8,9 +8,11 @@ public sealed record CategoryCount(ErrorCategory Category, int Count, double Sha
 /// the text; index i is the text's i-th Unicode scalar value).
 /// </summary>
 /// <param name="Predictions">Symbols predicted: all but the first.</param>
+/// <param name="Errors">Predictions given a probability below the threshold.</param>
 /// <param name="Categories">The error categories (not Correct, NotPredicted), in <see cref="ErrorCategory"/> order.</param>
 /// <param name="PerSymbol">(symbols) the category of each symbol.</param>
 /// <param name="Probabilities">(symbols − 1) the model's probability of symbol i + 1.</param>
+/// <param name="Options">The threshold, oracle order and rare-word count used.</param>
 public sealed record ErrorBreakdown(
     int Predictions, int Errors, IReadOnlyList<CategoryCount> Categories, ErrorCategory[] PerSymbol, double[] Probabilities, ErrorOptions Options)
 {
@@ -25,6 +27,9 @@ public sealed record ErrorBreakdown(
 public sealed record CategoryFix(ErrorCategory Category, int ErrorsOfA, int FixedByB, int ErrorsOfB);
 
 /// <summary>Two models on the same text: what the second fixes and what it breaks.</summary>
+/// <param name="A">The first model's breakdown.</param>
+/// <param name="B">The second model's, on the same text.</param>
+/// <param name="Categories">Per category of A's errors: how many B gets right.</param>
 /// <param name="NewInB">Symbols A got right and B gets wrong.</param>
 public sealed record ErrorComparison(ErrorBreakdown A, ErrorBreakdown B, IReadOnlyList<CategoryFix> Categories, int NewInB)
 {
