@@ -28,6 +28,7 @@ public static class CharRnnCli
         new EvalCommand(),
         new NgramCommand(),
         new NoveltyCommand(),
+        new ErrorsCommand(),
         new ExportCommand());
 
     /// <summary>The root command over <paramref name="verbs"/> (tests pass a verb built with fakes).</summary>

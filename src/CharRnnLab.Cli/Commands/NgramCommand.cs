@@ -22,8 +22,7 @@ public sealed class NgramCommand : Command
         WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly Option<string> _corpus = ValueOptions.Required("--corpus", "UTF-8 text; its training split is indexed once and cached next to it", "FILE");
-    private readonly RunOptions _split = new(RunConfig.Default, [RunSettings.ValidationFraction]);
+    private readonly CorpusSplitOptions _corpus = new("UTF-8 text; its training split is indexed once and cached next to it");
     private readonly Option<(int From, int To)> _orders = ValueOptions.LastOneCounts(new Option<(int From, int To)>("--orders")
     {
         Description = $"orders scored, LOW-HIGH or N, within 1-{NgramIndex.MaxOrder} [default: 1-{NgramIndex.MaxOrder}]",
@@ -39,25 +38,21 @@ public sealed class NgramCommand : Command
     public NgramCommand() : base("ngram",
         $"n-gram baselines: validation loss (nats and bits per character) of {NgramBaselines.Smoothing} models of each order, or a sample.")
     {
-        Options.Add(_corpus);
-        _split.AddTo(this);
+        _corpus.AddTo(this);
         foreach (var option in new Option[] { _orders, _json, _sample, _order, _temperature, _unsmoothed, _seed }) Options.Add(option);
         ValueOptions.Exclusive(this, _orders, _sample, "--sample draws from the one --order model");
         Validators.Add(result =>
         {
-            bool sampling = result.GetResult(_sample) is { Implicit: false };
-            if (sampling && result.GetResult(_order) is null) result.AddError("--sample needs --order N, the model to sample from.");
-            foreach (var option in new Option[] { _order, _temperature, _unsmoothed, _seed })
-                if (!sampling && result.GetResult(option) is { Implicit: false })
-                    result.AddError($"{option.Name} applies to sampling only: add --sample N (and --order N).");
+            if (result.GetResult(_sample) is { Implicit: false } && result.GetResult(_order) is null)
+                result.AddError("--sample needs --order N, the model to sample from.");
         });
+        ValueOptions.OnlyWith(this, _sample, [_order, _temperature, _unsmoothed, _seed], "applies to sampling only: add --sample N (and --order N).");
         SetAction((parse, _) => Task.FromResult(Run(parse)));
     }
 
     private int Run(ParseResult parse)
     {
-        var corpus = CorpusLoader.LoadFile(parse.GetRequiredValue(_corpus));
-        double validationFraction = _split.ApplyTo(parse, RunConfig.Default).Training.ValidationFraction;
+        var (corpus, validationFraction) = _corpus.Read(parse);
         var stdout = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_sample) is int length)
         {

@@ -17,8 +17,7 @@ namespace CharRnnLab.Cli.Commands;
 /// </summary>
 public sealed class NoveltyCommand : Command
 {
-    private readonly Option<string> _corpus = ValueOptions.Required("--corpus", "the training text; its training split is searched (index cached as for ngram)", "FILE");
-    private readonly RunOptions _split = new(RunConfig.Default, [RunSettings.ValidationFraction]);
+    private readonly CorpusSplitOptions _corpus = new("the training text; its training split is searched (index cached as for ngram)");
     private readonly Option<string?> _sample = ValueOptions.Text("--sample", "the sample to check, a UTF-8 text file", "FILE");
     private readonly Option<string?> _checkpoint = ValueOptions.Text("--checkpoint", "draw the sample from this run (or its checkpoint.crnn)", "DIR|FILE");
     private readonly Option<int> _length = ValueOptions.Whole("--length", "symbols drawn with --checkpoint", 1, 10_000_000, 2000);
@@ -30,26 +29,21 @@ public sealed class NoveltyCommand : Command
     public NoveltyCommand() : base("novelty",
         "Memorisation check: the longest piece of a sample found in the training text, the share copied in pieces of ≥ 20 symbols, the share of new lines.")
     {
-        Options.Add(_corpus);
-        _split.AddTo(this);
+        _corpus.AddTo(this);
         foreach (var option in new Option[] { _sample, _checkpoint, _length, _temperature, _seed, _minSpan, _json }) Options.Add(option);
         ValueOptions.Exclusive(this, _sample, _checkpoint, "check a sample file, or one drawn from a checkpoint");
         Validators.Add(result =>
         {
-            bool drawing = result.GetResult(_checkpoint) is { Implicit: false };
-            if (!drawing && result.GetResult(_sample) is not { Implicit: false })
+            if (result.GetResult(_checkpoint) is not { Implicit: false } && result.GetResult(_sample) is not { Implicit: false })
                 result.AddError("Give the sample: --sample FILE, or --checkpoint DIR --length N to draw one.");
-            foreach (var option in new Option[] { _length, _temperature, _seed })
-                if (!drawing && result.GetResult(option) is { Implicit: false })
-                    result.AddError($"{option.Name} applies to a sample drawn with --checkpoint only.");
         });
+        ValueOptions.OnlyWith(this, _checkpoint, [_length, _temperature, _seed], "applies to a sample drawn with --checkpoint only.");
         SetAction((parse, _) => Task.FromResult(Run(parse)));
     }
 
     private int Run(ParseResult parse)
     {
-        var corpus = CorpusLoader.LoadFile(parse.GetRequiredValue(_corpus));
-        double validationFraction = _split.ApplyTo(parse, RunConfig.Default).Training.ValidationFraction;
+        var (corpus, validationFraction) = _corpus.Read(parse);
         string sample = parse.GetValue(_sample) is { } file ? RecordingArguments.ReadText(file, _sample.Name) : Draw(parse);
         var clock = Stopwatch.StartNew();
         var check = NoveltyCheck.For(corpus, validationFraction);

@@ -54,6 +54,18 @@ internal static class ValueOptions
                 result.AddError($"{a.Name} and {b.Name} cannot be combined ({why}).");
         });
 
+    /// <summary>Refuses each of <paramref name="dependents"/> given without <paramref name="anchor"/>: "{name} {why}".</summary>
+    public static void OnlyWith(Command command, Option anchor, IEnumerable<Option> dependents, string why)
+    {
+        var list = dependents.ToList();
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(anchor) is { Implicit: false }) return;
+            foreach (var option in list.Where(o => result.GetResult(o) is { Implicit: false }))
+                result.AddError($"{option.Name} {why}");
+        });
+    }
+
     /// <summary>The option's name, for messages from a parser.</summary>
     public static string OptionName(ArgumentResult result) => result.Parent is OptionResult o ? o.Option.Name : result.Argument.Name;
 

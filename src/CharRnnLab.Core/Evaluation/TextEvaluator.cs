@@ -31,14 +31,41 @@ public static class TextEvaluator
 
     public static TextLoss Evaluate(ModelWeights weights, string text)
     {
+        int[] symbols = Encode(weights, text);
+        double sum = 0;
+        ForEachChunk(weights, symbols, (logits, targets, _) =>
+            sum += nn.functional.cross_entropy(logits, targets, reduction: nn.Reduction.Sum).to(ScalarType.Float64).item<double>());
+        return new TextLoss(symbols.Length, symbols.Length - 1, sum / (symbols.Length - 1));
+    }
+
+    /// <summary>p[i] = the model's probability of symbol i + 1 of the text given the symbols before it (Characters − 1 values).</summary>
+    public static double[] TargetProbabilities(ModelWeights weights, string text)
+    {
+        int[] symbols = Encode(weights, text);
+        var p = new double[symbols.Length - 1];
+        ForEachChunk(weights, symbols, (logits, targets, start) =>
+        {
+            using var picked = nn.functional.log_softmax(logits, 1).gather(1, targets.unsqueeze(1)).squeeze(1).exp(); // (T)
+            picked.cpu().to(ScalarType.Float64).data<double>().CopyTo(p, start);
+        });
+        return p;
+    }
+
+    private static int[] Encode(ModelWeights weights, string text)
+    {
         int[] symbols = weights.Vocabulary.Encode(text);
         if (symbols.Length < 2)
             throw new CharRnnException($"The text has {symbols.Length} character(s); the loss needs at least two (one to read, one to predict).");
+        return symbols;
+    }
+
+    /// <summary>Calls <paramref name="use"/>(logits (T, V), targets (T), first target's index − 1) chunk by chunk, the state carried.</summary>
+    private static void ForEachChunk(ModelWeights weights, int[] symbols, Action<Tensor, Tensor, int> use)
+    {
         using var model = CharRnnModel.FromWeights(weights);
         model.eval();
         using var noGrad = torch.no_grad();
         var state = model.ZeroState(batch: 1);
-        double sum = 0;
         try
         {
             for (int start = 0; start < symbols.Length - 1; start += ChunkLength)
@@ -48,7 +75,7 @@ public static class TextEvaluator
                 using var inputs = TensorConvert.FromSymbols(symbols[start..(start + length)], [1, length], model.Device);        // (1, T)
                 using var targets = TensorConvert.FromSymbols(symbols[(start + 1)..(start + 1 + length)], [length], model.Device); // (T)
                 var (logits, next) = model.call(inputs, state);                                                            // (1, T, V)
-                sum += nn.functional.cross_entropy(logits[0], targets, reduction: nn.Reduction.Sum).to(ScalarType.Float64).item<double>();
+                use(logits[0], targets, start);
                 state.Dispose();
                 state = next.DetachForNextBatch();
             }
@@ -57,6 +84,5 @@ public static class TextEvaluator
         {
             state.Dispose();
         }
-        return new TextLoss(symbols.Length, symbols.Length - 1, sum / (symbols.Length - 1));
     }
 }

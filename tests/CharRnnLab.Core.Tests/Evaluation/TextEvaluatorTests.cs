@@ -27,6 +27,21 @@ public sealed class TextEvaluatorTests
     }
 
     [Fact]
+    public void Each_targets_probability_equals_the_naive_loop_across_chunks()
+    {
+        var weights = TestModels.Random(CellType.Lstm, layers: 2, hidden: 4, vocabulary: 5, embedding: 0);
+        string text = TestModels.Text(4_200, vocabulary: 5);
+
+        double[] p = TextEvaluator.TargetProbabilities(weights, text);
+
+        int[] symbols = weights.Vocabulary.Encode(text);
+        var naive = NaiveRecurrence.Run(weights, symbols).Probabilities;
+        Assert.Equal(4_199, p.Length);
+        for (int t = 0; t < p.Length; t += 7) Assert.Equal(naive[t][symbols[t + 1]], p[t], 1e-5);
+        Assert.Equal(TextEvaluator.Evaluate(weights, text).Nats, p.Average(x => -Math.Log(x)), 1e-5);
+    }
+
+    [Fact]
     public void The_printed_line_gives_both_units()
     {
         Assert.Equal("mean loss over 1,234 predictions: 1.386294 nats, 2.000000 bits per character",

@@ -20,6 +20,7 @@ public static class NgramScorer
 {
     private const int Pieces = 8;
 
+    /// <param name="index">The corpus's index, for the split it was built with.</param>
     /// <param name="encoded">The whole corpus as symbol ids, training split first (<see cref="Data.Corpus.Encoded"/>).</param>
     /// <param name="orders">Highest order scored; every order 1..orders comes out of the same pass.</param>
     public static IReadOnlyList<NgramOrderScore> Score(NgramIndex index, int[] encoded, int orders)
