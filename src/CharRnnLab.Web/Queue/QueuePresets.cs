@@ -29,6 +29,22 @@ public static class QueuePresets
     public static IReadOnlyList<QueuePreset> All { get; } = [CellsAtEqualParameters, PaperGrid];
 
     /// <summary>
+    /// The presets' training settings: the Train page's "tiny" preset's, for <paramref name="iterations"/>,
+    /// evaluating, sampling and checkpointing at least ten times a run so short runs still draw curves.
+    /// </summary>
+    public static StartRunRequest Settings(string corpusId, int layers, int hidden, int iterations)
+    {
+        var tiny = RunPresets.Tiny.Settings;
+        int every = Math.Max(1, iterations / 10);
+        return tiny with
+        {
+            CorpusId = corpusId, Layers = layers, Hidden = hidden, Iterations = iterations,
+            EvalEvery = Math.Min(tiny.EvalEvery, every), SampleEvery = Math.Min(tiny.SampleEvery, every),
+            CheckpointEvery = Math.Min(tiny.CheckpointEvery, every),
+        };
+    }
+
+    /// <summary>
     /// Runs with <paramref name="settings"/>' training settings and corpus, one per (cell, layers),
     /// each sized to the parameters of an LSTM of <paramref name="settings"/>' layers and hidden size.
     /// </summary>

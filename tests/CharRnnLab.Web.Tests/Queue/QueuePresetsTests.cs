@@ -5,7 +5,18 @@ namespace CharRnnLab.Web.Tests.Queue;
 
 public sealed class QueuePresetsTests
 {
-    private static readonly StartRunRequest Settings = RunPresets.Tiny.Settings with { CorpusId = "upload-tiny", Layers = 2, Hidden = 64 };
+    private static readonly StartRunRequest Settings = QueuePresets.Settings("upload-tiny", layers: 2, hidden: 64, iterations: 400);
+
+    [Fact]
+    public void Short_runs_evaluate_sample_and_checkpoint_ten_times_and_long_ones_as_the_tiny_preset_does()
+    {
+        var brief = QueuePresets.Settings("c", 1, 16, iterations: 20);
+        Assert.Equal((2, 2, 2, 20), (brief.EvalEvery, brief.SampleEvery, brief.CheckpointEvery, brief.Iterations));
+        var tiny = RunPresets.Tiny.Settings;
+        var settled = QueuePresets.Settings("c", 1, 16, iterations: 5000);
+        Assert.Equal((tiny.EvalEvery, tiny.SampleEvery, tiny.CheckpointEvery), (settled.EvalEvery, settled.SampleEvery, settled.CheckpointEvery));
+        Assert.Equal((tiny.Batch, tiny.Seq, tiny.LearningRate), (settled.Batch, settled.Seq, settled.LearningRate));
+    }
 
     [Fact]
     public void Three_cells_get_the_lstm_s_parameter_budget_within_a_percent()

@@ -21,6 +21,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Services.AddSingleton(lab.Lab.Service<RunManager>());
         Services.AddSingleton(lab.Lab.Service<RunNotifier>());
         Services.AddSingleton(lab.Lab.Service<RunComparisonLoader>());
+        Services.AddSingleton(lab.Lab.Service<CharRnnLab.Web.Queue.RunQueue>());
         return Task.CompletedTask;
     }
 
@@ -101,5 +102,25 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         lab.Lab.Service<RunNotifier>().Publish(new RunUpdate(run, [], [], StateChanged: true));
 
         page.WaitForAssertion(() => Assert.Equal(20, page.FindComponent<CompareChart>().Instance.Series[1].Training.Count));
+    }
+
+    [Fact]
+    public void A_compared_run_that_trains_is_read_again_every_couple_of_seconds_not_on_every_update()
+    {
+        const string id = "20250101-000000-a0fe";
+        var run = ComparedRuns.Run(id, corpusId: lab.CorpusId);
+        lab.Lab.Service<CharRnnLab.Web.Storage.RunStore>().Insert(run);
+        lab.Extend(id, 1, 10);
+        var page = Open($"{lab.RunIds[0]},{id}");
+        int Points() => page.FindComponent<CompareChart>().Instance.Series[1].Training.Count;
+        var notifier = lab.Lab.Service<RunNotifier>();
+
+        lab.Extend(id, 11, 10);
+        notifier.Publish(new RunUpdate(run, [], [], StateChanged: false));
+        Assert.Equal(10, Points());
+
+        Time.Advance(ComparePage.LiveRefresh);
+        notifier.Publish(new RunUpdate(run, [], [], StateChanged: false));
+        page.WaitForAssertion(() => Assert.Equal(20, Points()));
     }
 }
