@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 
 namespace CharRnnLab.Web.Queue;
@@ -11,5 +12,8 @@ public sealed record QueuedRun(string Id, StartRunRequest Request, DateTimeOffse
     public string Name => string.IsNullOrWhiteSpace(Request.Name) ? ModelLabel : Request.Name.Trim();
 
     /// <summary>"2×128 LSTM" style description of the model.</summary>
-    public string ModelLabel => $"{Request.Layers}×{Request.Hidden} {Request.Cell.ToUpperInvariant()}";
+    public string ModelLabel => RunSummary.LabelOf(Config.Model);
+
+    /// <summary>The settings the run will train with (Core's defaults where the request says nothing).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public RunConfig Config => RunRequests.Read(Request).Config;
 }

@@ -37,7 +37,7 @@ public sealed class RunQueue(RunQueueStore store, RunManager runs, RunNotifier n
     public IReadOnlyList<QueuedRun> Enqueue(IReadOnlyList<StartRunRequest> requests)
     {
         if (requests.Count == 0) throw new LabException("Nothing to enqueue: give at least one run's settings.");
-        var problems = requests.SelectMany((r, i) => r.Validate().Select(e => requests.Count == 1 ? e.Message : $"Run {i + 1}: {e.Message}")).ToList();
+        var problems = requests.SelectMany((r, i) => RunRequests.Read(r).Errors.Select(e => requests.Count == 1 ? e.Message : $"Run {i + 1}: {e.Message}")).ToList();
         if (problems.Count > 0) throw new LabException(string.Join(" ", problems));
         var now = DateTimeOffset.UtcNow;
         var entries = requests.Select(r => new QueuedRun(NewId(), r, now)).ToList();

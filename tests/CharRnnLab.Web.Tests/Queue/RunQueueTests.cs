@@ -99,8 +99,9 @@ public sealed class RunQueueTests : IDisposable
         var queue = lab.Service<RunQueue>();
         var holder = await HoldSlotAsync(lab, corpusId);
 
-        var refused = Assert.Throws<LabException>(() => queue.Enqueue([Named(corpusId, "fine"), Named(corpusId, "bad") with { Hidden = 1 }]));
-        Assert.Contains("Run 2: Hidden size", refused.Message);
+        var refused = Assert.Throws<LabException>(() => queue.Enqueue([Named(corpusId, "fine"), Named(corpusId, "bad") with { Hidden = 0 }]));
+        Assert.StartsWith("Run 2: ", refused.Message);
+        Assert.Contains("(got 0)", refused.Message);
         Assert.Empty(queue.List());
 
         queue.Enqueue([Named("upload-gone", "orphan"), Named(corpusId, "next")]);

@@ -28,7 +28,7 @@ public partial class QueuePresetForm
     /// <summary>The runs the preset would enqueue now, or none until a corpus's vocabulary is known.</summary>
     private IReadOnlyList<PlannedRun>? Plan =>
         _corpusId is null || _vocabulary is not { } vocabulary ? null
-            : _preset.Plan(QueuePresets.Settings(_corpusId, _layers, _hidden, _iterations), vocabulary);
+            : _preset.Plan(_corpusId, QueuePresets.Settings(_layers, _hidden, _iterations), vocabulary);
 
     // No corpus is chosen at first: loading one (a bundled one is generated on first use) is not free.
     protected override void OnInitialized() => _corpora = Corpora.List().Where(c => c.Available).ToList();

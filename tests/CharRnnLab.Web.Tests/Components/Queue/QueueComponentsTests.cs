@@ -68,8 +68,8 @@ public sealed class QueueComponentsTests : LabComponentContext
         form.Find("[data-testid=queue-enqueue]").Click();
 
         var queued = _lab.Service<RunQueue>().List();
-        Assert.Equal(["lstm", "gru", "rnn"], queued.Select(e => e.Request.Cell));
-        Assert.Equal(hidden, queued.Select(e => e.Request.Hidden));
+        Assert.Equal(["LSTM", "GRU", "RNN"], queued.Select(e => e.Config.Model.Cell.ToString().ToUpperInvariant()));
+        Assert.Equal(hidden, queued.Select(e => e.Config.Model.Hidden));
         Assert.EndsWith(CompareLinks.For([], queuedIds: queued.Select(e => e.Id)), Navigation.Uri);
     }
 }
