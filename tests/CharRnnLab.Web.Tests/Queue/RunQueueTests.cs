@@ -19,12 +19,6 @@ public sealed class RunQueueTests : IDisposable
     private static async Task<string> HoldSlotAsync(LabHost lab, string corpusId) =>
         (await lab.Service<RunManager>().StartAsync(Named(corpusId, "holder"))).Id;
 
-    private static async Task StopAsync(RunManager runs, string runId)
-    {
-        runs.Stop(runId);
-        await Poll.UntilAsync(() => !runs.Get(runId).State.IsActive(), $"run {runId} to stop", intervalMs: 50);
-    }
-
     private static IEnumerable<string> Names(RunQueue queue) => queue.List().Select(e => e.Name);
 
     [Fact]
@@ -47,15 +41,15 @@ public sealed class RunQueueTests : IDisposable
         Assert.Contains(entries[0].Id, Assert.Throws<LabException>(() => queue.Remove(entries[0].Id)).Message);
         Assert.Equal(holder, runs.Active!.Id);
 
-        await StopAsync(runs, holder);
+        await lab.StopRunAsync(holder);
 
         await Poll.UntilAsync(() => queue.RunIdOf(entries[1].Id) is not null, "the first in line to start");
         var started = runs.Get(queue.RunIdOf(entries[1].Id)!);
         Assert.Equal(("b", RunState.Running), (started.Name, started.State));
         Assert.Equal(["c"], Names(queue));
-        await StopAsync(runs, started.Id);
+        await lab.StopRunAsync(started.Id);
         await Poll.UntilAsync(() => queue.List().Count == 0, "the last in line to start");
-        await StopAsync(runs, queue.RunIdOf(entries[2].Id)!);
+        await lab.StopRunAsync(queue.RunIdOf(entries[2].Id)!);
     }
 
     [Fact]
@@ -78,9 +72,9 @@ public sealed class RunQueueTests : IDisposable
         Assert.Equal(RunState.Interrupted, runs.Get(holder).State);
         Assert.Equal("first", runs.Get(queue.RunIdOf(entries[0].Id)!).Name);
         Assert.Equal([entries[1].Id], queue.List().Select(e => e.Id));
-        await StopAsync(runs, queue.RunIdOf(entries[0].Id)!);
+        await second.StopRunAsync(queue.RunIdOf(entries[0].Id)!);
         await Poll.UntilAsync(() => queue.RunIdOf(entries[1].Id) is not null, "the second to start");
-        await StopAsync(runs, queue.RunIdOf(entries[1].Id)!);
+        await second.StopRunAsync(queue.RunIdOf(entries[1].Id)!);
     }
 
     /// <summary>The queue's record of an entry with no lab running (opens the database on its own).</summary>
@@ -105,12 +99,12 @@ public sealed class RunQueueTests : IDisposable
         Assert.Empty(queue.List());
 
         queue.Enqueue([Named("upload-gone", "orphan"), Named(corpusId, "next")]);
-        await StopAsync(lab.Service<RunManager>(), holder);
+        await lab.StopRunAsync(holder);
 
         await Poll.UntilAsync(() => queue.List().Count == 0, "the queue to move past the orphan");
         Assert.Contains("'orphan' could not start", queue.LastProblem);
         var next = lab.Service<RunManager>().List().Single(r => r.Name == "next");
-        await StopAsync(lab.Service<RunManager>(), next.Id);
+        await lab.StopRunAsync(next.Id);
     }
 
     [Fact]
@@ -131,10 +125,10 @@ public sealed class RunQueueTests : IDisposable
         Assert.Equal(["y"], (await hub.InvokeAsync<IReadOnlyList<QueuedRun>>("ListQueue")).Select(e => e.Name));
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("MoveQueued", "q-nothing", 1));
         Assert.Contains("q-nothing", error.Message);
-        await StopAsync(lab.Service<RunManager>(), holder);
+        await lab.StopRunAsync(holder);
         await Poll.UntilAsync(() => lab.Service<RunQueue>().RunIdOf(entries[1].Id) is not null, "y to start");
         var started = await hub.InvokeAsync<string?>("QueuedRunId", entries[1].Id);
         Assert.Equal("y", lab.Service<RunManager>().Get(started!).Name);
-        await StopAsync(lab.Service<RunManager>(), started!);
+        await lab.StopRunAsync(started!);
     }
 }

@@ -30,13 +30,6 @@ public sealed class CompareQueuedTests : LabComponentContext
         await _lab.DisposeAsync();
     }
 
-    private async Task StopAsync(string runId)
-    {
-        var runs = _lab.Service<RunManager>();
-        runs.Stop(runId);
-        await Poll.UntilAsync(() => !runs.Get(runId).State.IsActive(), $"run {runId} to stop", intervalMs: 50);
-    }
-
     [Fact]
     public async Task Queued_runs_wait_then_join_the_chart_and_the_url_ends_up_naming_the_runs()
     {
@@ -50,16 +43,16 @@ public sealed class CompareQueuedTests : LabComponentContext
         Assert.Equal(["a", "b"], page.FindAll("[data-testid=compare-waiting-run]").Select(c => c.TextContent));
         Assert.Empty(page.FindAll("[data-testid=compare-hint]"));
 
-        await StopAsync(holder.Id);
+        await _lab.StopRunAsync(holder.Id);
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=compare-row]")), TimeSpan.FromSeconds(60));
         Assert.Equal(["b"], page.FindAll("[data-testid=compare-waiting-run]").Select(c => c.TextContent));
 
-        await StopAsync(queue.RunIdOf(entries[0].Id)!);
+        await _lab.StopRunAsync(queue.RunIdOf(entries[0].Id)!);
         await Poll.UntilAsync(() => queue.RunIdOf(entries[1].Id) is not null, "b to start");
         var expected = CompareLinks.For([queue.RunIdOf(entries[0].Id)!, queue.RunIdOf(entries[1].Id)!]);
         page.WaitForAssertion(() => Assert.EndsWith(expected, Navigation.Uri));
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=compare-row]").Count));
-        await StopAsync(queue.RunIdOf(entries[1].Id)!);
+        await _lab.StopRunAsync(queue.RunIdOf(entries[1].Id)!);
     }
 
     [Fact]

@@ -25,9 +25,7 @@ public sealed class QueueComponentsTests : LabComponentContext
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        var runs = _lab.Service<RunManager>();
-        runs.Stop(_holder);
-        await Poll.UntilAsync(() => !runs.Get(_holder).State.IsActive(), "the holder to stop", intervalMs: 50);
+        await _lab.StopRunAsync(_holder);
         await _lab.DisposeAsync();
     }
 
