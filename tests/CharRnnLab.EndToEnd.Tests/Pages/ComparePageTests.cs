@@ -33,7 +33,8 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
 
             await page.GetByText("characters seen").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("x=chars"));
-            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data[0].x[p.data[0].x.length - 1] === 20 * 4 * 16; }");
+            // A new axis draws a new chart: its data may be missing for a moment.
+            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data[0] && p.data[0].x[p.data[0].x.length - 1] === 20 * 4 * 16; }");
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "compare-page.png"), FullPage = true });
         });
     }
@@ -61,7 +62,7 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
             await Expect(page.GetByTestId("compare-cell")).ToHaveTextAsync(["LSTM", "GRU", "RNN"]);
             var runs = fixture.Lab.Service<RunManager>();
             await Poll.UntilAsync(() => runs.Active is null && runs.List().Take(3).All(r => r.State == RunState.Completed), "the three runs to finish", seconds: 120, intervalMs: 100);
-            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data.length === 6 && p.data.filter((t, i) => i % 2 === 0).every(t => t.x[t.x.length - 1] === 30); }",
+            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data.length === 6 && p.data.every(t => t.x) && p.data.filter((t, i) => i % 2 === 0).every(t => t.x[t.x.length - 1] === 30); }",
                 null, new() { Timeout = 60_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "compare-three-cells.png"), FullPage = true });
         });
