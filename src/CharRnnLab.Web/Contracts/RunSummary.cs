@@ -30,5 +30,8 @@ public sealed record RunSummary(
     public bool CanSample => State.IsActive() || CheckpointIteration is not null;
 
     /// <summary>"2×128 LSTM" style description of the model.</summary>
-    public string ModelLabel => $"{Config.Model.Layers}×{Config.Model.Hidden} {Config.Model.Cell.ToString().ToUpperInvariant()}";
+    public string ModelLabel => LabelOf(Config.Model);
+
+    /// <summary>"2×128 LSTM": a model's layers, width and cell.</summary>
+    public static string LabelOf(Core.Model.ModelConfig model) => $"{model.Layers}×{model.Hidden} {model.Cell.ToString().ToUpperInvariant()}";
 }

@@ -4,6 +4,7 @@ using CharRnnLab.Web.Compare;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Hubs;
 using CharRnnLab.Web.Neurons;
+using CharRnnLab.Web.Queue;
 using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Sampling;
 using CharRnnLab.Web.Security;
@@ -46,6 +47,7 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();
         services.AddRunComparison();
+        services.AddRunQueue();
 
         services.AddLabSecurity();
 

@@ -1,6 +1,7 @@
 using CharRnnLab.Core.Corpora;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
+using CharRnnLab.Web.Queue;
 using CharRnnLab.Web.Runs;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,10 +10,10 @@ namespace CharRnnLab.Web.Hubs;
 /// <summary>
 /// The lab's SignalR hub at /hubs/training, for any SignalR client (the contract is in
 /// docs/signalr.md). Server→client events: "progress", "sample", "state" (see
-/// <see cref="HubBroadcaster"/>). Refusals arrive as HubException errors with a readable
+/// <see cref="HubBroadcaster"/>) and "queue" (<see cref="QueueBroadcaster"/>). Refusals arrive as HubException errors with a readable
 /// message; the connection stays open.
 /// </summary>
-public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora, HubBroadcaster broadcaster) : Hub
+public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora, HubBroadcaster broadcaster, RunQueue queue) : Hub
 {
     public const string Path = "/hubs/training";
 
@@ -46,6 +47,24 @@ public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCata
     public IReadOnlyList<RunSummary> ListRuns() => runs.List();
 
     public IReadOnlyList<CorpusInfo> ListCorpora() => corpora.List();
+
+    /// <summary>The runs waiting for the training slot, first in line first.</summary>
+    public IReadOnlyList<QueuedRun> ListQueue() => queue.List();
+
+    /// <summary>Adds runs at the end of the queue (all or none); each starts by itself when the slot frees.</summary>
+    public IReadOnlyList<QueuedRun> EnqueueRuns(StartRunRequest[] requests)
+    {
+        if (requests is null) throw new HubException("EnqueueRuns needs an array of run requests, e.g. [{ corpusId: \"…\", cell: \"gru\" }].");
+        return queue.Enqueue(requests);
+    }
+
+    public void RemoveQueued(string queueId) => queue.Remove(queueId);
+
+    /// <summary>Moves a waiting run <paramref name="offset"/> places: −1 one up (sooner), +1 one down.</summary>
+    public void MoveQueued(string queueId, int offset) => queue.Move(queueId, offset);
+
+    /// <summary>The run a queue entry became once it started, else null.</summary>
+    public string? QueuedRunId(string queueId) => queue.RunIdOf(queueId);
 
     /// <summary>Samples from the run's current weights (or its checkpoint); <paramref name="temperature"/> 0 = greedy.</summary>
     public Task<SampleResult> Sample(string runId, double temperature, string? prime, int length, int? seed) =>

@@ -33,8 +33,38 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
 
             await page.GetByText("characters seen").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("x=chars"));
-            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data[0].x[p.data[0].x.length - 1] === 20 * 4 * 16; }");
+            // A new axis draws a new chart: its data may be missing for a moment.
+            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data[0] && p.data[0].x[p.data[0].x.length - 1] === 20 * 4 * 16; }");
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "compare-page.png"), FullPage = true });
+        });
+    }
+
+    [Fact]
+    public async Task The_three_cell_preset_queues_three_runs_that_train_one_after_another_and_compare_as_three_curves()
+    {
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "queue-preset", async () =>
+        {
+            await page.GotoAsync("/runs");
+            await page.GetByTestId("queue-corpus-select").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "structured-sentences" }).First.ClickAsync();
+            foreach (var (field, value) in new[] { ("layers", "1"), ("hidden", "16"), ("iterations", "30") })
+                await page.GetByTestId($"queue-field-{field}").Locator("input").FillAsync(value);
+            await Expect(page.GetByTestId("queue-plan-row")).ToHaveCountAsync(3);
+            await Expect(page.GetByTestId("queue-plan-hidden").First).ToHaveTextAsync("16");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "queue-preset.png"), FullPage = true });
+
+            await page.GetByTestId("queue-enqueue").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compare\\?queued="));
+
+            // The queue advances: every entry starts in turn, then the address names the three runs.
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/compare\\?runs=[^&]+,[^&]+,[^&]+$"), new() { Timeout = 120_000 });
+            await Expect(page.GetByTestId("compare-cell")).ToHaveTextAsync(["LSTM", "GRU", "RNN"]);
+            var runs = fixture.Lab.Service<RunManager>();
+            await Poll.UntilAsync(() => runs.Active is null && runs.List().Take(3).All(r => r.State == RunState.Completed), "the three runs to finish", seconds: 120, intervalMs: 100);
+            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data.length === 6 && p.data.every(t => t.x) && p.data.filter((t, i) => i % 2 === 0).every(t => t.x[t.x.length - 1] === 30); }",
+                null, new() { Timeout = 60_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "compare-three-cells.png"), FullPage = true });
         });
     }
 }

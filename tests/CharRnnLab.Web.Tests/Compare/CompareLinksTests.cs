@@ -12,6 +12,8 @@ public sealed class CompareLinksTests
         Assert.Equal($"/compare?runs={B},{A}", CompareLinks.For([B, A]));
         Assert.Equal($"/compare?runs={A},{B}&x=chars", CompareLinks.For([A, B], CompareAxis.Characters));
         Assert.Equal("/compare?x=time", CompareLinks.For([], CompareAxis.WallTime));
+        Assert.Equal($"/compare?runs={A}&queued=q-1,q-2&x=chars", CompareLinks.For([A], CompareAxis.Characters, ["q-1", "q-2"]));
+        Assert.Equal("/compare?queued=q-1", CompareLinks.For([], queuedIds: ["q-1"]));
     }
 
     [Fact]

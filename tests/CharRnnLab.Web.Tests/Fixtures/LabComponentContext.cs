@@ -32,6 +32,17 @@ public abstract class LabComponentContext : IAsyncLifetime
     /// <summary>Services of the components; add to them before the first render.</summary>
     protected IServiceCollection Services => _bunit.Services;
 
+    /// <summary>What the Runs page needs, from a real lab: its runs, queue, corpora, importer and options.</summary>
+    protected void AddRunsPageServices(LabHost lab)
+    {
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Runs.RunManager>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Runs.RunNotifier>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Runs.RunImporter>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Queue.RunQueue>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Corpora.ICorpusCatalog>());
+        Services.AddSingleton(lab.Service<Microsoft.Extensions.Options.IOptions<CharRnnLab.Web.Hosting.LabOptions>>());
+    }
+
     /// <summary>bUnit's navigation manager: where the page under test navigated to.</summary>
     protected Microsoft.AspNetCore.Components.NavigationManager Navigation => _bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
 

@@ -119,6 +119,14 @@ public sealed class LabHost : IAsyncDisposable
         CheckpointEvery = 10,
     };
 
+    /// <summary>Stops a training run and waits until it no longer holds the slot.</summary>
+    public async Task StopRunAsync(string runId)
+    {
+        var runs = Service<CharRnnLab.Web.Runs.RunManager>();
+        runs.Stop(runId);
+        await Poll.UntilAsync(() => !runs.Get(runId).State.IsActive(), $"run {runId} to stop", intervalMs: 50);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

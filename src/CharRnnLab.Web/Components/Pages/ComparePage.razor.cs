@@ -1,32 +1,45 @@
 using CharRnnLab.Web.Compare;
 using CharRnnLab.Web.Contracts;
+using CharRnnLab.Web.Queue;
 using CharRnnLab.Web.Runs;
 using Microsoft.AspNetCore.Components;
 
 namespace CharRnnLab.Web.Components.Pages;
 
 /// <summary>
-/// The Compare page, <c>/compare?runs=a,b,c&amp;x=chars</c>: the URL is the state (choosing runs or
-/// an axis navigates), the curves are read off the page thread, and a compared run that starts or
-/// stops is read again so a finished run shows its whole curve.
+/// The Compare page, <c>/compare?runs=a,b,c&amp;queued=q-…&amp;x=chars</c>: the URL is the state
+/// (choosing runs or an axis navigates). Curves are read off the page thread; a compared run that
+/// starts or stops is read again, and one that trains every <see cref="LiveRefresh"/>. Queue entries
+/// join the comparison as they start; once all have, the URL names their runs instead.
 /// </summary>
 public partial class ComparePage : IDisposable
 {
-    private IReadOnlyList<string> _ids = [];
+    /// <summary>How often the curves of a compared run that is training are read again.</summary>
+    public static readonly TimeSpan LiveRefresh = TimeSpan.FromSeconds(2);
+
+    private IReadOnlyList<string> _runIds = [], _queuedIds = [], _ids = [];
+    private IReadOnlyList<QueuedRun> _waiting = [];
+    private IReadOnlyList<string> _gone = [];
     private CompareAxis _axis;
     private RunComparison _comparison = RunComparison.Empty;
     private IReadOnlyList<RunSummary> _choices = [];
     private CancellationTokenSource? _load;
     private bool _loading;
+    private DateTimeOffset _loadedAt;
     private IDisposable? _subscription;
 
     [Inject] private RunManager Manager { get; set; } = null!;
     [Inject] private RunComparisonLoader Loader { get; set; } = null!;
     [Inject] private RunNotifier Notifier { get; set; } = null!;
+    [Inject] private RunQueue Queue { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
 
     /// <summary>The runs to compare, comma-separated ids (from the URL).</summary>
     [SupplyParameterFromQuery(Name = "runs")] public string? Runs { get; set; }
+
+    /// <summary>Queue entries whose runs to compare once they start (from the URL).</summary>
+    [SupplyParameterFromQuery(Name = "queued")] public string? Queued { get; set; }
 
     /// <summary>The x axis: iterations (default), chars or time (from the URL).</summary>
     [SupplyParameterFromQuery(Name = "x")] public string? X { get; set; }
@@ -34,23 +47,48 @@ public partial class ComparePage : IDisposable
     protected override void OnInitialized()
     {
         _choices = Manager.List();
-        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, update => update.StateChanged,
-            update => OnRunChangedAsync(update.Run.Id));
+        _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, _ => true, OnRunUpdateAsync);
+        Queue.Changed += OnQueueChanged;
     }
 
     protected override async Task OnParametersSetAsync()
     {
         _axis = CompareAxes.Parse(X);
-        var ids = CompareLinks.ParseRuns(Runs);
+        (_runIds, _queuedIds) = (CompareLinks.ParseRuns(Runs), CompareLinks.ParseRuns(Queued));
+        await ResolveAsync();
+    }
+
+    /// <summary>Finds the runs queue entries became; reloads when the set of runs changed.</summary>
+    private async Task ResolveAsync()
+    {
+        var started = _queuedIds.Select(id => (Id: id, Run: Queue.RunIdOf(id))).ToList();
+        var waiting = Queue.List();
+        _waiting = waiting.Where(e => _queuedIds.Contains(e.Id)).ToList();
+        _gone = started.Where(s => s.Run is null && !waiting.Any(e => e.Id == s.Id)).Select(s => s.Id).ToList();
+        var ids = _runIds.Concat(started.Where(s => s.Run is not null).Select(s => s.Run!)).Distinct().ToList();
+        if (_queuedIds.Count > 0 && _waiting.Count == 0 && _gone.Count == 0)
+        {
+            Navigation.NavigateTo(CompareLinks.For(ids, _axis), replace: true); // every entry started: name the runs
+            return;
+        }
         if (ids.SequenceEqual(_ids)) return;
         _ids = ids;
         await LoadAsync();
     }
 
-    private async Task OnRunChangedAsync(string runId)
+    private void OnQueueChanged() => _ = InvokeAsync(async () =>
     {
-        _choices = Manager.List();
-        if (_ids.Contains(runId)) await LoadAsync();
+        await ResolveAsync();
+        StateHasChanged();
+    });
+
+    private async Task OnRunUpdateAsync(RunUpdate update)
+    {
+        if (update.StateChanged) _choices = Manager.List();
+        bool compared = _ids.Contains(update.Run.Id);
+        bool due = update.StateChanged || (_load is null && Time.GetUtcNow() - _loadedAt >= LiveRefresh);
+        if (!compared || !due) return;
+        await LoadAsync();
         StateHasChanged();
     }
 
@@ -74,18 +112,20 @@ public partial class ComparePage : IDisposable
             {
                 _loading = false;
                 _load = null;
+                _loadedAt = Time.GetUtcNow();
             }
             load.Dispose();
         }
     }
 
-    private void OnRunsChanged(IEnumerable<string> ids) => Navigation.NavigateTo(CompareLinks.For(ids, _axis));
+    private void OnRunsChanged(IEnumerable<string> ids) => Navigation.NavigateTo(CompareLinks.For(ids, _axis, _waiting.Select(e => e.Id)));
 
-    private void OnAxisChanged(CompareAxis axis) => Navigation.NavigateTo(CompareLinks.For(_ids, axis), replace: true);
+    private void OnAxisChanged(CompareAxis axis) => Navigation.NavigateTo(CompareLinks.For(_runIds, axis, _queuedIds), replace: true);
 
     public void Dispose()
     {
         _load?.Cancel();
         _subscription?.Dispose();
+        Queue.Changed -= OnQueueChanged;
     }
 }

@@ -21,6 +21,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Services.AddSingleton(lab.Lab.Service<RunManager>());
         Services.AddSingleton(lab.Lab.Service<RunNotifier>());
         Services.AddSingleton(lab.Lab.Service<RunComparisonLoader>());
+        Services.AddSingleton(lab.Lab.Service<CharRnnLab.Web.Queue.RunQueue>());
         return Task.CompletedTask;
     }
 
@@ -87,19 +88,42 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Assert.EndsWith(CompareLinks.For([lab.RunIds[2], lab.RunIds[0]], CompareAxis.WallTime), Navigation.Uri); // the axis stays
     }
 
+    /// <summary>Stores a run of 10 iterations and compares it with the LSTM; returns the run and the page.</summary>
+    private (RunSummary Run, IRenderedComponent<ComparePage> Page) OpenWithShortRun(string id)
+    {
+        var run = ComparedRuns.Run(id, corpusId: lab.CorpusId);
+        lab.Lab.Service<CharRnnLab.Web.Storage.RunStore>().Insert(run);
+        lab.Extend(id, 1, 10);
+        return (run, Open($"{lab.RunIds[0]},{id}"));
+    }
+
     [Fact]
     public void A_compared_run_that_changes_state_is_read_again()
     {
         const string id = "20250101-000000-a0ff";
-        var run = ComparedRuns.Run(id, corpusId: lab.CorpusId);
-        lab.Lab.Service<CharRnnLab.Web.Storage.RunStore>().Insert(run);
-        lab.Extend(id, 1, 10);
-        var page = Open($"{lab.RunIds[0]},{id}");
+        var (run, page) = OpenWithShortRun(id);
         Assert.Equal(10, page.FindComponent<CompareChart>().Instance.Series[1].Training.Count);
 
         lab.Extend(id, 11, 10);
         lab.Lab.Service<RunNotifier>().Publish(new RunUpdate(run, [], [], StateChanged: true));
 
         page.WaitForAssertion(() => Assert.Equal(20, page.FindComponent<CompareChart>().Instance.Series[1].Training.Count));
+    }
+
+    [Fact]
+    public void A_compared_run_that_trains_is_read_again_every_couple_of_seconds_not_on_every_update()
+    {
+        const string id = "20250101-000000-a0fe";
+        var (run, page) = OpenWithShortRun(id);
+        int Points() => page.FindComponent<CompareChart>().Instance.Series[1].Training.Count;
+        var notifier = lab.Lab.Service<RunNotifier>();
+
+        lab.Extend(id, 11, 10);
+        notifier.Publish(new RunUpdate(run, [], [], StateChanged: false));
+        Assert.Equal(10, Points());
+
+        Time.Advance(ComparePage.LiveRefresh);
+        notifier.Publish(new RunUpdate(run, [], [], StateChanged: false));
+        page.WaitForAssertion(() => Assert.Equal(20, Points()));
     }
 }

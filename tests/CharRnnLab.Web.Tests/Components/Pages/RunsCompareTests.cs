@@ -13,10 +13,7 @@ public sealed class RunsCompareTests(CompareLabFixture lab) : LabComponentContex
 {
     public override Task InitializeAsync()
     {
-        Services.AddSingleton(lab.Lab.Service<RunManager>());
-        Services.AddSingleton(lab.Lab.Service<RunNotifier>());
-        Services.AddSingleton(lab.Lab.Service<RunImporter>());
-        Services.AddSingleton(lab.Lab.Service<IOptions<LabOptions>>());
+        AddRunsPageServices(lab.Lab);
         return Task.CompletedTask;
     }
 

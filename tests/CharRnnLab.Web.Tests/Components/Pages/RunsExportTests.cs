@@ -11,10 +11,7 @@ public sealed class RunsExportTests(TrainedRunFixture trained) : LabComponentCon
 {
     public override Task InitializeAsync()
     {
-        Services.AddSingleton(trained.Lab.Service<RunManager>());
-        Services.AddSingleton(trained.Lab.Service<RunNotifier>());
-        Services.AddSingleton(trained.Lab.Service<RunImporter>());
-        Services.AddSingleton(trained.Lab.Service<IOptions<LabOptions>>());
+        AddRunsPageServices(trained.Lab);
         return Task.CompletedTask;
     }
 

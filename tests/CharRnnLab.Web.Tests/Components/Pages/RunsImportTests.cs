@@ -19,10 +19,7 @@ public sealed class RunsImportTests(TrainedRunFixture trained) : LabComponentCon
     public override async Task InitializeAsync()
     {
         _lab = await LabHost.StartAsync();
-        Services.AddSingleton(_lab.Service<RunManager>());
-        Services.AddSingleton(_lab.Service<RunNotifier>());
-        Services.AddSingleton(_lab.Service<RunImporter>());
-        Services.AddSingleton(_lab.Service<IOptions<LabOptions>>());
+        AddRunsPageServices(_lab);
     }
 
     public override async Task DisposeAsync()
