@@ -21,8 +21,8 @@ internal sealed class TrainingLoop : IDisposable
     private readonly LearningRateSchedule _schedule;
     private readonly DivergenceGuard _guard;
     private readonly ThroughputMeter _meter = new();
-    private readonly List<LossPoint> _history;
-    private readonly List<TrainingSample> _samples;
+    private readonly LossHistory _history;
+    private readonly SampleLog _samples;
     private readonly string? _checkpointDirectory;
     private readonly string _device;
     private readonly ITrainingObserver _observer;
@@ -43,8 +43,8 @@ internal sealed class TrainingLoop : IDisposable
         _observer = observer;
         _schedule = LearningRateSchedule.For(config, loader.TrainBatches);
         _guard = new DivergenceGuard(config.ExplodeFactor, firstLoss);
-        _history = resumedFrom?.History.ToList() ?? [];
-        _samples = resumedFrom?.Samples.ToList() ?? [];
+        _history = new LossHistory(resumedFrom?.History ?? []);
+        _samples = new SampleLog(resumedFrom?.Samples ?? []);
         _iteration = resumedFrom?.Iteration ?? 0;
         LastCheckpoint = resumedFrom?.Iteration ?? 0;
         TotalIterations = config.TotalIterations(loader.TrainBatches);

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Numerics;
 using CharRnnLab.Web.Contracts;
 
 namespace CharRnnLab.Web.Charts;

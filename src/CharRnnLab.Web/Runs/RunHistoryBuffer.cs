@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Numerics;
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Contracts;

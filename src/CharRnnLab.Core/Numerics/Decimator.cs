@@ -1,4 +1,4 @@
-namespace CharRnnLab.Web.Charts;
+namespace CharRnnLab.Core.Numerics;
 
 /// <summary>
 /// Keeps a growing series at no more than <c>maxPoints</c> points so a 50,000-iteration curve
