@@ -15,6 +15,9 @@ public static class LabLogging
     {
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        // SignalR logs every refused hub call ("Hidden size must be …") as an error with a stack trace; the caller
+        // already gets the message, and LabHubFilter logs the unexpected failures itself.
+        ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
     };
 
     public static void SetQuietDefaults(WebApplicationBuilder builder) =>

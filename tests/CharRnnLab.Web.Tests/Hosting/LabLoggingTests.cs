@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,8 @@ public sealed class LabLoggingTests
             Assert.False(loggers.CreateLogger("System.Net.Http.HttpClient.corpora.LogicalHandler").IsEnabled(LogLevel.Information));
             Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Warning));
             Assert.True(loggers.CreateLogger(typeof(CharRnnLab.Web.Runs.RunManager).FullName!).IsEnabled(LogLevel.Information));
+            Assert.False(loggers.CreateLogger("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher").IsEnabled(LogLevel.Error));
+            Assert.True(loggers.CreateLogger(typeof(CharRnnLab.Web.Hubs.LabHubFilter).FullName!).IsEnabled(LogLevel.Error));
         }
         finally { Directory.Delete(data, recursive: true); }
     }
@@ -34,5 +37,19 @@ public sealed class LabLoggingTests
             Assert.True(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));
         }
         finally { Directory.Delete(data, recursive: true); }
+    }
+
+    [Fact]
+    public async Task A_refused_hub_call_answers_the_caller_and_prints_no_error()
+    {
+        var capture = new CapturingLoggerProvider();
+        await using (var lab = await LabHost.StartAsync(builder => builder.Logging.AddProvider(capture)))
+        await using (var hub = await lab.ConnectAsync())
+        {
+            var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync("PauseRun", "no-such-run"));
+            Assert.Contains("no-such-run", refused.Message);
+        }
+
+        Assert.DoesNotContain(capture.Logs, l => l.Level >= LogLevel.Error);
     }
 }
