@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace CharRnnLab.Core.Model.Stepping;
 
 /// <summary>
@@ -103,15 +101,6 @@ internal abstract class PackedMatrix
             for (int r = 0; r < RowsPerSlab; r++)
                 for (int c = 0; c < columns; c++)
                     store(Offset(s * SlabRows + r, c), weight[(s * RowsPerSlab + r) * columns + c]);
-    }
-
-    /// <summary>The four sums of a block's accumulators, plus bias, into y[r…r+3].</summary>
-    protected void Store(Span<float> y, int r, Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3)
-    {
-        y[r] = Vector256.Sum(a0) + Bias[r];
-        y[r + 1] = Vector256.Sum(a1) + Bias[r + 1];
-        y[r + 2] = Vector256.Sum(a2) + Bias[r + 2];
-        y[r + 3] = Vector256.Sum(a3) + Bias[r + 3];
     }
 
     protected int PackedLength => Slabs * SlabRows * Columns;
