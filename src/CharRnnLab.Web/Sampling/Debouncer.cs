@@ -11,7 +11,13 @@ public sealed class Debouncer(TimeSpan delay, TimeProvider time) : IDisposable
 
     /// <summary>Schedules <paramref name="action"/>; its token is cancelled when a newer trigger arrives.
     /// The returned task completes when the action ran or was superseded (it never throws cancellation).</summary>
-    public async Task Trigger(Func<CancellationToken, Task> action)
+    public Task Trigger(Func<CancellationToken, Task> action) => Run(action, delay);
+
+    /// <summary>Runs <paramref name="action"/> at once, superseding any pending or running one (e.g. on a
+    /// slider's release: the user is done, so waiting for quiet only adds latency).</summary>
+    public Task TriggerNow(Func<CancellationToken, Task> action) => Run(action, TimeSpan.Zero);
+
+    private async Task Run(Func<CancellationToken, Task> action, TimeSpan wait)
     {
         var mine = new CancellationTokenSource();
         var previous = Interlocked.Exchange(ref _current, mine);
@@ -19,7 +25,7 @@ public sealed class Debouncer(TimeSpan delay, TimeProvider time) : IDisposable
         var token = mine.Token;
         try
         {
-            await Task.Delay(delay, time, token);
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, token);
             await action(token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

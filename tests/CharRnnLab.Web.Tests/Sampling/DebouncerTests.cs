@@ -22,6 +22,23 @@ public sealed class DebouncerTests
     }
 
     [Fact]
+    public async Task Trigger_now_runs_at_once_and_supersedes_the_pending_one()
+    {
+        var time = new FakeTimeProvider();
+        using var debouncer = new Debouncer(TimeSpan.FromMilliseconds(250), time);
+        var ran = new List<string>();
+
+        var pending = debouncer.Trigger(_ => { ran.Add("pending"); return Task.CompletedTask; });
+        var now = debouncer.TriggerNow(_ => { ran.Add("now"); return Task.CompletedTask; });
+        await now;
+        Assert.Equal(["now"], ran);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await pending;
+
+        Assert.Equal(["now"], ran);
+    }
+
+    [Fact]
     public async Task A_newer_trigger_cancels_the_running_action()
     {
         var time = new FakeTimeProvider();

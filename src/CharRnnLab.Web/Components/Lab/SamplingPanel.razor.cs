@@ -13,7 +13,7 @@ namespace CharRnnLab.Web.Components.Lab;
 /// Samples from a run's current weights while it trains (or from its checkpoint): temperature
 /// slider, greedy switch, prime, length, seed. Every change resamples after a 250 ms pause
 /// (latest wins; a superseded request is cancelled), so dragging the slider runs a handful of
-/// jobs, not hundreds. Text is rendered as text; hovering a character shows its top-5
+/// jobs, not hundreds; releasing the slider resamples at once. Text is rendered as text; hovering a character shows its top-5
 /// candidates (wwwroot-assets/js/sample-hover.js).
 /// </summary>
 public partial class SamplingPanel
@@ -32,8 +32,9 @@ public partial class SamplingPanel
     private string? _error;
     private bool _pending;
     private int _version;
-    private ElementReference _textElement;
-    private IJSObjectReference? _hoverModule;
+    private ElementReference _textElement, _sliderElement;
+    private DotNetObjectReference<SamplingPanel>? _self;
+    private IJSObjectReference? _hoverModule, _sliderModule;
     private bool _hoverUnavailable;
     private string? _sampledRunId;
 
@@ -63,6 +64,7 @@ public partial class SamplingPanel
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender) await WatchSliderAsync();
         if (_result is null || _hoverUnavailable) return;
         try
         {
@@ -77,18 +79,46 @@ public partial class SamplingPanel
         }
     }
 
+    // slider-release.js reports the slider's release; without it (no JS) the debounce still samples.
+    private async Task WatchSliderAsync()
+    {
+        try
+        {
+            _self = DotNetObjectReference.Create(this);
+            _sliderModule = await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/slider-release.js");
+            if (_sliderModule is not null) await _sliderModule.InvokeVoidAsync("watch", _sliderElement, _self);
+        }
+        catch (JSException)
+        {
+        }
+    }
+
     private void OnTemperatureChanged(double value) { _temperature = Math.Round(value, 2); Schedule(); }
+
+    /// <summary>The temperature slider was released at <paramref name="value"/>: the drag is over, sample at once.</summary>
+    [JSInvokable]
+    public Task OnSliderReleased(string value)
+    {
+        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var temperature))
+            return Task.CompletedTask;
+        return InvokeAsync(() =>
+        {
+            _temperature = Math.Round(temperature, 2);
+            Schedule(immediately: true);
+            StateHasChanged();
+        });
+    }
     private void OnGreedyChanged(bool value) { _greedy = value; Schedule(); }
     private void OnPrimeChanged(string? value) { _prime = value ?? ""; Schedule(); }
     private void OnLengthChanged(int value) { _length = value; Schedule(); }
     private void OnSeedChanged(int? value) { _seed = value; Schedule(); }
     private void SampleAgain() => Schedule();
 
-    private void Schedule()
+    private void Schedule(bool immediately = false)
     {
         if (!CanSample || _debouncer is null) return;
         _pending = true;
-        _ = _debouncer.Trigger(SampleNowAsync);
+        _ = immediately ? _debouncer.TriggerNow(SampleNowAsync) : _debouncer.Trigger(SampleNowAsync);
     }
 
     private async Task SampleNowAsync(CancellationToken cancellationToken)
@@ -121,9 +151,13 @@ public partial class SamplingPanel
     public async ValueTask DisposeAsync()
     {
         _debouncer?.Dispose();
-        if (_hoverModule is null) return;
-        try { await _hoverModule.DisposeAsync(); }
-        catch (JSDisconnectedException) { }
+        _self?.Dispose();
+        foreach (var module in new[] { _hoverModule, _sliderModule })
+        {
+            if (module is null) continue;
+            try { await module.DisposeAsync(); }
+            catch (JSDisconnectedException) { }
+        }
     }
 
     /// <summary>A generated symbol with its candidates as JSON for the hover tooltip

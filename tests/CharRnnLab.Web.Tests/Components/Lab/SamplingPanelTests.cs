@@ -25,6 +25,21 @@ public sealed class SamplingPanelTests : LabComponentContext
         panel.WaitForAssertion(() => Assert.Equal("1", panel.Find("[data-testid=sampled-text]").GetAttribute("data-version")));
     }
 
+    [Fact]
+    public async Task Releasing_the_slider_samples_at_once_for_its_value()
+    {
+        var panel = RenderPanel();
+
+        MoveSlider(panel, "1.40");
+        await panel.InvokeAsync(() => panel.Instance.OnSliderReleased("1.45")); // what slider-release.js calls on the input's change
+
+        panel.WaitForAssertion(() => Assert.Single(Sampler.Requests)); // no time passed: the drag's pending sample was superseded
+        Assert.Equal(1.45, Sampler.Requests[0].Temperature, 6);
+        Time.Advance(SamplingPanel.DebounceDelay);
+        Assert.Single(Sampler.Requests);
+        Assert.Equal("1.45", panel.Find("[data-testid=temperature-value]").TextContent);
+    }
+
     /// <summary>
     /// Finds the slider again for every move, and once more if a render slipped in between: each input
     /// re-renders the panel, and an element found before a render may carry an event handler id that
