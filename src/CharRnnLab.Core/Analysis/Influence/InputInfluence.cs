@@ -22,9 +22,13 @@ public static class InfluenceAnalyzer
 
     /// <summary>
     /// The influence on predicting <c>text[position]</c>: the text before position − span is read
-    /// without gradients (exactly, from the zero state at character 0), the last span inputs with.
+    /// without gradients (from the zero state at character 0, through <see cref="PrefixStates"/>, so
+    /// further positions of the same text reuse it), the last span inputs with.
     /// </summary>
-    public static InputInfluence At(ModelWeights weights, string text, int position, int span = 300)
+    public static InputInfluence At(ModelWeights weights, string text, int position, int span = 300) =>
+        At(weights, text, position, span, PrefixStates.DefaultStride);
+
+    internal static InputInfluence At(ModelWeights weights, string text, int position, int span, int stride)
     {
         int[] symbols = weights.Vocabulary.Encode(text, "text to explain");
         Check(symbols.Length, position, span);
@@ -32,7 +36,7 @@ public static class InfluenceAnalyzer
         model.eval();
         using var scope = NewDisposeScope();
         int start = Math.Max(0, position - span);
-        using var state = Prefix(model, symbols[..start]);
+        using var state = PrefixStates.For(weights, symbols, stride).StateAt(model, start);
         var (norms, logP) = Gradients(model, Window(symbols, start, position), state, [symbols[position]]);
         var perDistance = new double[position - start];
         for (int k = 1; k <= perDistance.Length; k++) perDistance[k - 1] = norms[0, position - k - start];
@@ -48,19 +52,6 @@ public static class InfluenceAnalyzer
         if (position < 1 || position >= characters)
             throw new ConfigException($"the position must be between 1 and {characters - 1}: the character predicted, after at least one input " +
                 $"(got {position}; the text has {characters} characters).");
-    }
-
-    // The state after reading the prefix from a zero state, without gradients (L, 1, H).
-    private static RecurrentState Prefix(CharRnnModel model, int[] prefix)
-    {
-        var zero = model.ZeroState(1);
-        if (prefix.Length == 0) return zero;
-        using var noGrad = no_grad();
-        using (zero)
-        {
-            var (_, state) = model.call(Symbols([prefix]), zero);
-            return state.DetachForNextBatch();
-        }
     }
 
     /// <summary>

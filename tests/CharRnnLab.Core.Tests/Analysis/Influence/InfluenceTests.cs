@@ -32,6 +32,25 @@ public class InfluenceTests
         }
     }
 
+    [Theory]
+    [InlineData(CellType.Lstm)]
+    [InlineData(CellType.Gru)]
+    [InlineData(CellType.Rnn)]
+    public void Prefix_checkpoints_give_the_influence_of_one_pass_from_zero(CellType cell)
+    {
+        var weights = TestModels.Random(cell, 2, hidden: 4, vocabulary: 5, seed: 5, scale: 0.9f);
+        string text = TestModels.Text(60, 5, seed: 4), other = TestModels.Text(60, 5, seed: 8);
+
+        // stride 3: positions 40 and 23 start from checkpoints, read in both orders, then another text under the same weights
+        foreach (var (t, position) in new[] { (text, 40), (text, 23), (text, 41), (other, 40) })
+        {
+            var chunked = InfluenceAnalyzer.At(weights, t, position, span: 7, stride: 3);
+            var whole = InfluenceAnalyzer.At(weights, t, position, span: 7, stride: int.MaxValue);
+            Assert.Equal(whole.LogProbability, chunked.LogProbability, 1e-6);
+            for (int k = 0; k < whole.Norms.Length; k++) Assert.Equal(whole.Norms[k], chunked.Norms[k], 1e-6);
+        }
+    }
+
     [Fact]
     public void The_chart_averages_single_positions_read_with_the_same_warm_up()
     {
