@@ -8,7 +8,8 @@ namespace CharRnnLab.Core.Interventions;
 /// <summary>
 /// One batched exact pass over a text with S streams that differ only from <c>layer</c> up: the
 /// layers below it run once (1 stream) and their output is broadcast; from <c>layer</c> on, stream
-/// s carries its own edits. Yields every stream's loss −log p(symbol t+1) at every position t.
+/// s carries its own edits. Yields every stream's loss −log p(symbol t+1) at every position t and,
+/// when asked, every stream's next-symbol distribution summed over the positions that predict one.
 /// Lives inside the caller's dispose scope.
 /// </summary>
 internal sealed class AblationRun
@@ -21,7 +22,8 @@ internal sealed class AblationRun
     private readonly Tensor _inputs;      // (1, N) symbols
     private readonly Tensor _next;        // (1, N) the symbol after each (0 after the last: its loss is not used)
 
-    public AblationRun(ModelWeights weights, int[] symbols, int layer, int streams, ILayerEdits edits)
+    /// <param name="sumProbabilities">Also add up each stream's p(· | text[..t]) over t = 0 … N−2 (<see cref="ProbabilitySums"/>).</param>
+    public AblationRun(ModelWeights weights, int[] symbols, int layer, int streams, ILayerEdits edits, bool sumProbabilities = false)
     {
         var config = weights.Config;
         int v = weights.Vocabulary.Count;
@@ -34,10 +36,14 @@ internal sealed class AblationRun
         _inputs = tensor(symbols.Select(s => (long)s).ToArray(), [1, symbols.Length]);
         _next = tensor(symbols.Skip(1).Append(0).Select(s => (long)s).ToArray(), [1, symbols.Length]);
         Losses = new float[(long)streams * symbols.Length];
+        if (sumProbabilities) ProbabilitySums = new double[(long)streams * v];
     }
 
     /// <summary>[S × N] row-major: stream s's loss at position t (the last position's is meaningless).</summary>
     public float[] Losses { get; }
+
+    /// <summary>[S × V] row-major: stream s's probabilities of each symbol summed over positions 0 … N−2; null unless asked for.</summary>
+    public double[]? ProbabilitySums { get; }
 
     /// <summary>Runs positions [t0, t0 + steps) through every layer and the head.</summary>
     public void Chunk(int t0, int steps)
@@ -68,5 +74,17 @@ internal sealed class AblationRun
         ReadOnlySpan<float> data = MemoryMarshal.Cast<byte, float>(loss.bytes);
         int n = (int)_inputs.shape[1];
         for (int s = 0; s < _streams; s++) data.Slice(s * steps, steps).CopyTo(Losses.AsSpan(s * n + t0, steps));
+        if (ProbabilitySums is not null) SumProbabilities(logProbabilities, t0, steps, n);
+    }
+
+    // The last position predicts nothing, so only positions < N − 1 count.
+    private void SumProbabilities(Tensor logProbabilities, int t0, int steps, int n)
+    {
+        int counted = Math.Min(steps, n - 1 - t0);
+        if (counted <= 0) return;
+        var sums = logProbabilities.view(_streams, steps, -1).narrow(1, 0, counted).exp()
+            .to_type(ScalarType.Float64).sum(1).contiguous(); // (S, V)
+        ReadOnlySpan<double> data = MemoryMarshal.Cast<byte, double>(sums.bytes);
+        for (int i = 0; i < data.Length; i++) ProbabilitySums![i] += data[i];
     }
 }

@@ -56,7 +56,8 @@ public class AblationRankerTests
         return recording.Guesses.NextSymbolProbability[..^1].Select(p => -Math.Log(p)).ToArray();
     }
 
-    private static string QuotedText(int length)
+    /// <summary>A random text of the alphabet "ab \"\n" with whole quotations in it (the quote track varies).</summary>
+    internal static string QuotedText(int length)
     {
         var random = new Random(5);
         var text = new System.Text.StringBuilder();
