@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CharRnnLab.Core.Analysis.Influence;
+using CharRnnLab.Web.Compare;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
@@ -66,5 +67,30 @@ public sealed class NeuronCauseTests(TrainedRunFixture fixture) : IClassFixture<
         Assert.True(overlay.GetProperty("mapping").GetProperty("perUnitMax").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("nothing before it", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_runs_memory_span_is_cores_chart_over_its_own_validation_slice()
+    {
+        var runs = fixture.Lab.Service<RunManager>();
+        var run = runs.Get(fixture.RunId);
+
+        var measured = await fixture.Lab.Service<MemorySpanLoader>().MeasureAsync(fixture.RunId);
+
+        var weights = await fixture.Lab.Service<RunFiles>().WeightsAsync(run.Id, null, CancellationToken.None);
+        var text = await fixture.Lab.Service<NeuronTexts>().ResolveAsync(run, new NeuronTextRequest(), weights.Vocabulary, CancellationToken.None);
+        var expected = await Lane.Run(() => MemorySpan.Chart(weights, text.Text, MemorySpanLoader.Span, MemorySpanLoader.Positions, MemorySpanLoader.WarmUp));
+        Assert.Equal(expected.MeanNorms, measured.Chart.MeanNorms);
+        Assert.Equal(expected.Positions, measured.Chart.Positions);
+        Assert.Equal(MemorySpanLoader.Span, measured.Chart.MeanNorms.Length);
+        Assert.Equal(text.Description, measured.TextDescription);
+        Assert.Equal(run.Id, measured.Run.Id);
+    }
+
+    [Fact]
+    public async Task A_memory_span_is_refused_for_an_unknown_run_by_name()
+    {
+        var error = await Assert.ThrowsAsync<LabException>(() => fixture.Lab.Service<MemorySpanLoader>().MeasureAsync("no-such-run"));
+        Assert.Contains("no-such-run", error.Message);
     }
 }
