@@ -7,7 +7,7 @@
 import { layoutRows, rowOf, rowEnd, indexAt } from "./neurons-layout.js";
 
 const padding = { x: 10, y: 8 };
-const faint = "rgba(0, 0, 0, .3)", textColour = "#111", outline = "#1f2a44";
+const faint = "rgba(0, 0, 0, .3)", textColour = "#111", outline = "#1f2a44", markColour = "#000";
 
 /** A text view in `element` (a scroll container); colourOf(i) gives character i's background. */
 export function createTextCanvas(element, symbols, glyphs, colourOf) {
@@ -19,7 +19,7 @@ export function createTextCanvas(element, symbols, glyphs, colourOf) {
     layers.append(canvas, ink);
     const spacer = document.createElement("div");
     spacer.className = "text-spacer";
-    const view = { element, layers, canvas, ink, spacer, symbols, glyphs, colourOf, hovered: -1, range: null, frame: 0, pending: null };
+    const view = { element, layers, canvas, ink, spacer, symbols, glyphs, colourOf, hovered: -1, marked: -1, range: null, frame: 0, pending: null };
     measure(view);
     view.onScroll = () => schedule(view);
     element.addEventListener("scroll", view.onScroll, { passive: true });
@@ -115,7 +115,8 @@ export function recolour(view) {
     });
 }
 
-// Characters, whitespace marks, the selected range's underline and the hovered cell's outline.
+// Characters, whitespace marks, the selected range's underline, the marked cell's dashed outline
+// (an overlay's target) and the hovered cell's outline.
 function drawGlyphs(view) {
     eachRow(view, view.ink, context => {
         context.clearRect(0, 0, view.width, view.height);
@@ -146,6 +147,13 @@ function drawRowGlyphs(view, context, r, y) {
         i = j;
     }
     if (view.range) underline(view, context, start, end, x, y);
+    if (view.marked >= start && view.marked < end) {
+        context.strokeStyle = markColour;
+        context.lineWidth = 2;
+        context.setLineDash([3, 2]);
+        context.strokeRect(x(view.marked) + 1, y + 1, cell.width - 2, cell.height - 2);
+        context.setLineDash([]);
+    }
     if (view.hovered >= start && view.hovered < end) {
         context.strokeStyle = outline;
         context.lineWidth = 2;

@@ -62,5 +62,14 @@ export function levelIndices(block, unit, mapping, paletteLength) {
 export const lookupTable = (block, unit, mapping, palette) =>
     Array.from(levelIndices(block, unit, mapping, palette.length), index => palette[index]);
 
+/**
+ * The colours of an overlay (TextOverlay: start, values, mapping, target), one per value, by the
+ * same rule and palette as the kinds: s is the overlay's largest |value|.
+ */
+export function overlayColours(overlay, palette) {
+    const largest = overlay.values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    return overlay.values.map(v => paletteColour(palette, toScale(overlay.mapping, v, largest)));
+}
+
 /** A character as shown: whitespace by its stand-in from the recording's glyph table. */
 export const printable = (glyphs, s) => glyphs[s] ?? s;

@@ -66,12 +66,20 @@ function guessesList(state, position) {
     return box;
 }
 
+// The overlay's number at a position, when the overlay covers it.
+function overlayValue(overlay, position) {
+    const j = position - overlay.start;
+    return j >= 0 && j < overlay.values.length ? overlay.values[j] : undefined;
+}
+
 function headline(state, position) {
     const show = s => printable(state.meta.glyphs, s);
     let text = `character ${position.toLocaleString("en")}: “${show(state.symbolAt(position))}”`;
     if (position + 1 < state.meta.characters && state.guesses) {
         text += ` · next is “${show(state.symbolAt(position + 1))}”, which the model gave ${percent(state.guesses.next[position])}`;
     }
+    const value = state.overlay && overlayValue(state.overlay, position);
+    if (value !== undefined) text += ` · ${state.overlay.name} ${value.toPrecision(3)}`;
     return element("div", "hover-head", text);
 }
 

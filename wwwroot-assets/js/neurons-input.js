@@ -1,5 +1,6 @@
 // Pointer and key input of the Neurons text view: hover (the panel under the text), drag to select
-// a range (the server searches it for cells), clicks on anything with data-cell, j / k to step.
+// a range (the server searches it for cells), a click on a character (what its prediction depended
+// on), clicks on anything with data-cell, j / k to step, Escape or a click elsewhere to leave an overlay.
 
 import { hitTest, schedule } from "./neurons-canvas.js";
 
@@ -20,18 +21,28 @@ function onMouseMove(state, actions, event) {
     actions.refreshHover(state);
 }
 
-function onMouseDown(state, event) {
+function onMouseDown(state, actions, event) {
     if (event.button !== 0) return;
     const i = hitTest(state.text, event.clientX, event.clientY);
     if (i >= 0) state.drag = { anchor: i, focus: i };
+    else actions.dismiss(state); // past the text's end or a line's: a click elsewhere
     event.preventDefault(); // no native selection of the page around the canvas
 }
 
-// A drag over two or more characters selects [start, end); a plain click selects nothing.
-function onMouseUp(state) {
+// Anywhere outside the text view (its scroll bar included) leaves an overlay.
+function onPageMouseDown(state, actions, event) {
+    if (!state.element.contains(event.target)) actions.dismiss(state);
+}
+
+// A drag over two or more characters selects [start, end); a plain click picks the character.
+function onMouseUp(state, actions) {
     const drag = state.drag;
     state.drag = null;
-    if (!drag || drag.anchor === drag.focus) return;
+    if (!drag) return;
+    if (drag.anchor === drag.focus) {
+        actions.pick(state, drag.anchor);
+        return;
+    }
     const { start, end } = state.text.range;
     state.element.dataset.range = `${start}-${end}`;
     state.dotnet.invokeMethodAsync("OnRangeSelected", start, end);
@@ -50,6 +61,10 @@ function onClick(state, actions, event) {
 function onKey(event) {
     const step = keySteps[event.key];
     const view = activeView;
+    if (event.key === "Escape" && view) {
+        view.actions.dismiss(view.state);
+        return;
+    }
     if (!step || !view || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     if (event.target.closest?.("input, textarea, select, [contenteditable], [role=combobox], .mud-input-control")) return;
     event.preventDefault();
@@ -63,13 +78,14 @@ function onKey(event) {
     state.dotnet.invokeMethodAsync("OnCellChosen", cell.layer, cell.kind, cell.unit);
 }
 
-/** Starts listening for a loaded view; actions: { choose, refreshHover, onOverviewClick }. */
+/** Starts listening for a loaded view; actions: { choose, refreshHover, onOverviewClick, pick, dismiss }. */
 export function listen(state, actions) {
     const canvas = state.text.layers;
     state.listeners = [
         [canvas, "mousemove", e => onMouseMove(state, actions, e)],
-        [canvas, "mousedown", e => onMouseDown(state, e)],
-        [window, "mouseup", () => onMouseUp(state)],
+        [canvas, "mousedown", e => onMouseDown(state, actions, e)],
+        [window, "mouseup", () => onMouseUp(state, actions)],
+        [document, "mousedown", e => onPageMouseDown(state, actions, e), true],
         [document, "click", e => onClick(state, actions, e), true],
         [state.overview.canvas, "click", e => actions.onOverviewClick(state, e)],
         [document, "keydown", onKey],

@@ -3,13 +3,15 @@
 // see the server's ActivationEncoding): the text, the next-symbol guesses, and per (layer, kind) a
 // uint8 array [characters × units] with per-unit ranges. Switching cells builds a 256-entry
 // lookup table and redraws the rows in view; Blazor never re-renders the characters. Every
-// constant (palette, mappings, glyphs, scales) comes in the recording's metadata.
+// constant (palette, mappings, glyphs, scales) comes in the recording's metadata. An overlay
+// (a TextOverlay from the server: influence on a clicked character, the change an edit made)
+// colours the text instead of the cell until it is dismissed (Escape, a click elsewhere, a cell).
 
 import { showHover, hoverHint } from "./neurons-hover.js";
-import { lookupTable } from "./neurons-data.js";
+import { lookupTable, overlayColours, paletteColour } from "./neurons-data.js";
 import { createStore, arrayKey } from "./neurons-store.js";
 import { drawOverview, cellAt, markUnit } from "./neurons-overview.js";
-import { createTextCanvas, mount, destroy, recolour, cellBox, reveal } from "./neurons-canvas.js";
+import { createTextCanvas, mount, destroy, recolour, draw, cellBox, reveal } from "./neurons-canvas.js";
 import { listen, unlisten } from "./neurons-input.js";
 import { note, noteFrame } from "./neurons-timing.js";
 
@@ -73,8 +75,44 @@ async function ensureSelected(state) {
     } while (cell !== state.selection && !canPaint(state));
 }
 
+// Colours the text by an overlay (TextOverlay: name, start, values, mapping, target) instead of
+// the cell, or by the cell again (null). The target gets a dashed outline.
+function showOverlay(state, overlay) {
+    const { element, meta } = state;
+    state.picked = false;
+    state.overlay = overlay && { ...overlay, colours: overlayColours(overlay, meta.palette) };
+    state.text.marked = overlay?.target ?? -1;
+    if (state.overlay) {
+        const { start, colours } = state.overlay, blank = paletteColour(meta.palette, 0);
+        state.colourOf = i => (i >= start && i - start < colours.length ? colours[i - start] : blank);
+        element.dataset.overlay = overlay.target == null ? overlay.name : `${overlay.name}/${overlay.target}`;
+        state.painted = null; // the cell's colours are gone until it is painted again
+    } else {
+        delete element.dataset.overlay;
+        paint(state);
+    }
+    if (state.text.mounted) draw(state.text);
+}
+
+// Back to the cell's colours, telling the server (which shows the overlay's legend, and drops
+// the answer to a click it is still working on).
+function dismiss(state) {
+    if (!state.overlay && !state.picked) return;
+    if (state.overlay) showOverlay(state, null);
+    state.picked = false;
+    state.dotnet.invokeMethodAsync("OnOverlayCleared");
+}
+
+// A click on character i (no drag): the server works out what its prediction depended on.
+function pick(state, i) {
+    state.picked = true;
+    state.element.dataset.picked = String(i);
+    state.dotnet.invokeMethodAsync("OnCharacterClicked", i);
+}
+
 // Shows a cell: paints at once when its array is here, else after fetching its kind.
 async function choose(state, cell, since = performance.now()) {
+    dismiss(state);
     state.selection = cell;
     if (state.element.dataset.state !== "ready") return; // load() paints the latest selection when done
     if (!canPaint(state)) {
@@ -138,7 +176,7 @@ export async function load(element, hover, overview, meta, selection, dotnet) {
         if (views.get(element) === state) fail(state, error);
         return -1;
     }
-    listen(state, { choose, refreshHover, onOverviewClick });
+    listen(state, { choose, refreshHover, onOverviewClick, pick, dismiss });
     const renderMs = performance.now() - started;
     element.dataset.state = "ready";
     // Until the browser has painted the coloured text (the next frame).
@@ -155,6 +193,12 @@ export async function load(element, hover, overview, meta, selection, dotnet) {
 export function select(element, layer, kind, unit) {
     const state = views.get(element);
     return state ? choose(state, { layer, kind, unit }) : Promise.resolve();
+}
+
+/** Colours the text by an overlay (TextOverlay, see docs/recordings-api.md) until dismissed, or by the cell again (null). */
+export function overlay(element, value) {
+    const state = views.get(element);
+    if (state?.element.dataset.state === "ready") showOverlay(state, value ?? null);
 }
 
 /** Character i's box in client coordinates, scrolled into view first (for pointing at a character); null past the text. */

@@ -2,11 +2,12 @@ namespace CharRnnLab.Web.Compare;
 
 public static class CompareServiceCollectionExtensions
 {
-    /// <summary>Registers what the Compare page reads runs with.</summary>
+    /// <summary>Registers what the Compare page reads and measures runs with.</summary>
     public static IServiceCollection AddRunComparison(this IServiceCollection services)
     {
         services.AddSingleton<RunVocabulary>();
         services.AddSingleton<RunComparisonLoader>();
+        services.AddSingleton<MemorySpanLoader>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Export;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
@@ -14,6 +15,7 @@ namespace CharRnnLab.Web.Neurons;
 /// <item><c>GET /api/recordings/{id}/guesses</c>: the top next-symbol guesses (binary, see <see cref="ActivationEncoding"/>).</item>
 /// <item><c>GET /api/recordings/{id}/{layer}/{kind}</c>: one [characters × units] array, quantised.</item>
 /// <item><c>GET /api/recordings/{id}/units/{unit}</c>: one unit in every layer and kind, quantised.</item>
+/// <item><c>GET /api/recordings/{id}/influence/{position}</c>: what predicting that character depended on (<see cref="InfluenceOverlay"/>), JSON.</item>
 /// <item><c>GET /api/recordings/{id}/export/html?layer=&amp;kind=&amp;unit=</c>: the coloured text as a self-contained HTML file.</item>
 /// <item><c>GET /api/recordings/{id}/export/npy?layer=&amp;kind=</c>: one array as a NumPy .npy file.</item>
 /// <item><c>GET /api/recordings/{id}/export/zip?csv=true</c>: every array (.npy, optionally .csv) and index.json, zipped.</item>
@@ -40,6 +42,8 @@ public static class NeuronEndpoints
             With(lab, id, r => unit < 0 || unit >= r.Recording.Units
                 ? Results.NotFound($"There is no unit {unit}; the layers have units 0 to {r.Recording.Units - 1}.")
                 : Immutable(Results.Bytes(ActivationEncoding.Unit(r.Recording, unit), Binary))));
+        group.MapGet("/{id}/influence/{position:int}", async (string id, int position, NeuronLab lab, NeuronInfluence influence, CancellationToken cancel) =>
+            lab.Find(id) is not { } r ? Expired() : await Refusable(async () => Results.Json(await influence.AtAsync(r, position, cancel))));
         group.MapGet("/{id}/export/html", (string id, int layer, string kind, int unit, NeuronLab lab) =>
             With(lab, id, r => WithArray(r, layer, kind, (l, k) => unit < 0 || unit >= r.Recording.Units
                 ? Results.NotFound($"There is no unit {unit}.")
@@ -55,6 +59,13 @@ public static class NeuronEndpoints
 
     private static IResult With(NeuronLab lab, string id, Func<NeuronRecording, IResult> found) =>
         lab.Find(id) is { } recording ? found(recording) : Expired();
+
+    // A question the lab refuses (a position outside the text) answers 400 with the message.
+    private static async Task<IResult> Refusable(Func<Task<IResult>> answer)
+    {
+        try { return await answer(); }
+        catch (CharRnnException ex) { return Results.BadRequest(ex.Message); }
+    }
 
     private static IResult Expired() => Results.NotFound(
         "This recording is no longer in memory (the lab keeps the most recent ones). Record the text again on the Neurons page.");

@@ -95,7 +95,10 @@ public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts
         var features = NeuronHunter.HuntAll(recording, options: new NeuronHuntOptions { Top = 3, Cells = new CellSelection(Kinds: HuntKinds(recording)) });
         var gates = GateStatistics.Compute(recording);
         var means = recording.Values.ToDictionary(v => v.Key, v => NeuronRecording.UnitMeans(v.Value, recording.Characters, recording.Units));
-        return new NeuronRecording(id, run.Id, run.Name, weights.Iteration, text.Description, recording, features, gates, means, clock.Elapsed);
+        return new NeuronRecording(id, run.Id, run.Name, weights.Iteration, text.Description, recording, features, gates, means, clock.Elapsed)
+        {
+            Weights = weights,
+        };
     }
 
     /// <summary>Raw c is left out of the hunt: tanh(c) ranks the same cells on a bounded scale.</summary>

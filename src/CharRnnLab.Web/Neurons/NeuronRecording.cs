@@ -1,5 +1,7 @@
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
+using CharRnnLab.Core.Model;
+using CharRnnLab.Web.Runs;
 
 namespace CharRnnLab.Web.Neurons;
 
@@ -30,6 +32,17 @@ public sealed record NeuronRecording(
     IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> Means,
     TimeSpan Elapsed)
 {
+    /// <summary>
+    /// The weights the text was read with, for the questions asked of the same model afterwards
+    /// (influence, edits, ablation). Not counted in <see cref="Bytes"/>: recordings of one run's
+    /// checkpoint share them.
+    /// </summary>
+    public ModelWeights? Weights { get; init; }
+
+    /// <summary>The recording's weights, or a message saying it has none to ask (a recording made without a model).</summary>
+    public static ModelWeights WeightsOf(NeuronRecording recording) => recording.Weights ??
+        throw new LabException($"The recording of '{recording.RunName}' kept no weights to ask further questions of. Record the text again.");
+
     /// <summary>Bytes the recording's arrays hold (what the cache counts).</summary>
     public long Bytes => Recording.Values.Values.Sum(v => (long)v.Length * sizeof(float)) +
         (long)Recording.Characters * (Recording.Guesses.K * 8 + 4);

@@ -84,6 +84,49 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Clicking_a_character_colours_what_its_prediction_depended_on_until_escape_or_a_click_elsewhere()
+    {
+        const int Clicked = 340, Span = NeuronInfluence.Span;
+        const string White = "255,255,255";
+        string runId = await TrainTinyRunAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-influence", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            var cellColours = await ColoursAsync(page, 0, Clicked + 20);
+
+            await ClickCharacterAsync(page, Clicked);
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-overlay", $"influence/{Clicked}");
+            await Expect(page.GetByTestId("overlay-legend")).ToContainTextAsync($"(character {Clicked}");
+            var influence = await ColoursAsync(page, 0, Clicked + 20);
+            Assert.All(influence[..(Clicked - Span)], c => Assert.Equal(White, c));  // beyond the span
+            Assert.All(influence[(Clicked + 1)..], c => Assert.Equal(White, c));      // after the prediction
+            Assert.Contains(influence[(Clicked - Span)..Clicked], c => c != White);
+            Assert.NotEqual(cellColours, influence);
+
+            await HoverAsync(page, Clicked - 1);
+            await Expect(page.Locator(".hover-head")).ToContainTextAsync("influence ");  // the hovered input's number
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForFunctionAsync($"() => document.querySelector('{Text}').dataset.overlay === undefined");
+            await Expect(page.GetByTestId("overlay-legend")).ToHaveCountAsync(0);
+            Assert.Equal(cellColours, await ColoursAsync(page, 0, Clicked + 20));
+
+            await ClickCharacterAsync(page, Clicked - 100);
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-overlay", $"influence/{Clicked - 100}");
+            await page.GetByTestId("neurons-caption").ClickAsync();
+            await page.WaitForFunctionAsync($"() => document.querySelector('{Text}').dataset.overlay === undefined");
+            await Expect(page.GetByTestId("overlay-legend")).ToHaveCountAsync(0);
+        });
+    }
+
+    private static async Task ClickCharacterAsync(IPage page, int i)
+    {
+        var box = (await BoxAsync(page, i))!;
+        await page.Mouse.ClickAsync((float)(box.X + box.Width / 2), (float)(box.Y + box.Height / 2));
+    }
+
+    [Fact]
     public async Task The_coloured_view_downloads_as_a_self_contained_html_file_and_another_corpus_can_be_read()
     {
         string runId = await TrainTinyRunAsync();
@@ -172,18 +215,19 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         await page.Mouse.MoveAsync((float)(box.X + box.Width / 2), (float)(box.Y + box.Height / 2));
     }
 
-    /// <summary>The background drawn under each of the first 300 characters, read back from the canvas's pixels.</summary>
-    private static Task<string[]> ColoursAsync(IPage page) =>
+    /// <summary>The background drawn under each character of [from, to), read back from the canvas's pixels.</summary>
+    private static Task<string[]> ColoursAsync(IPage page, int from = 0, int to = 300) =>
         page.EvaluateAsync<string[]>($$"""
-            async () => {
+            async ([from, to]) => {
                 const neurons = await {{Module}}, text = document.querySelector('{{Text}}'), canvas = text.querySelector('canvas');
                 const context = canvas.getContext('2d');
-                return Array.from({ length: 300 }, (_, i) => {
+                return Array.from({ length: to - from }, (_, j) => {
+                    const i = from + j;
                     const box = neurons.characterBox(text, i), frame = canvas.getBoundingClientRect(), scale = canvas.width / frame.width;
                     return context.getImageData(Math.round((box.x - frame.left + 1) * scale), Math.round((box.y - frame.top + 1) * scale), 1, 1).data.slice(0, 3).join(',');
                 });
             }
-            """);
+            """, new[] { from, to });
 
     /// <summary>The first space of the recorded text and the glyph the recording's metadata shows for it.</summary>
     private static async Task<(int Index, string Glyph)> FirstSpaceAsync(IPage page)

@@ -43,6 +43,9 @@ public abstract class LabComponentContext : IAsyncLifetime
         Services.AddSingleton(lab.Service<Microsoft.Extensions.Options.IOptions<CharRnnLab.Web.Hosting.LabOptions>>());
     }
 
+    /// <summary>bUnit's JS interop (loose): set up modules and read what components asked of them.</summary>
+    protected BunitJSInterop JSInterop => _bunit.JSInterop;
+
     /// <summary>bUnit's navigation manager: where the page under test navigated to.</summary>
     protected Microsoft.AspNetCore.Components.NavigationManager Navigation => _bunit.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
 

@@ -9,7 +9,8 @@ namespace CharRnnLab.Web.Components.NeuronViews;
 /// <summary>
 /// The recorded text coloured by the selected cell, with the hover panel under it. The browser
 /// fetches the recording's binary arrays itself (NeuronEndpoints) and colours client-side
-/// (wwwroot-assets/js/neurons.js); this component only tells it which recording and which cell.
+/// (wwwroot-assets/js/neurons.js); this component only tells it which recording and which cell,
+/// or which overlay to show instead of the cell's colours.
 /// </summary>
 public partial class NeuronTextView
 {
@@ -18,6 +19,7 @@ public partial class NeuronTextView
     private DotNetObjectReference<NeuronTextView>? _self;
     private string? _loadedId;
     private CellId? _shown;
+    private TextOverlay? _shownOverlay;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -38,6 +40,15 @@ public partial class NeuronTextView
     /// <summary>Raised with [start, end) when the user selects a stretch of text with the mouse.</summary>
     [Parameter] public EventCallback<(int Start, int End)> OnRange { get; set; }
 
+    /// <summary>Colours the text instead of <see cref="Selected"/> while set (influence, the change an edit made).</summary>
+    [Parameter] public TextOverlay? Overlay { get; set; }
+
+    /// <summary>Raised with the position of a character the user clicked (without dragging).</summary>
+    [Parameter] public EventCallback<int> OnCharacterPicked { get; set; }
+
+    /// <summary>Raised when the browser went back to the cell's colours (Escape, a click elsewhere, another cell).</summary>
+    [Parameter] public EventCallback OnOverlayDismissed { get; set; }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         try
@@ -56,6 +67,11 @@ public partial class NeuronTextView
             {
                 _shown = Selected;
                 await _module.InvokeVoidAsync("select", _text, Selected.Layer + 1, ActivationKinds.ShortName(Selected.Kind), Selected.Unit);
+            }
+            if (!ReferenceEquals(_shownOverlay, Overlay))
+            {
+                _shownOverlay = Overlay;
+                await _module.InvokeVoidAsync("overlay", _text, Overlay);
             }
         }
         catch (JSDisconnectedException)
@@ -80,6 +96,17 @@ public partial class NeuronTextView
 
     [JSInvokable]
     public Task OnRangeSelected(int start, int end) => OnRange.InvokeAsync((start, end));
+
+    [JSInvokable]
+    public Task OnCharacterClicked(int position) =>
+        position >= 0 && position < Recording.Recording.Characters ? OnCharacterPicked.InvokeAsync(position) : Task.CompletedTask;
+
+    [JSInvokable]
+    public Task OnOverlayCleared()
+    {
+        _shownOverlay = null; // the browser shows the cell already
+        return OnOverlayDismissed.InvokeAsync();
+    }
 
     private object Selection() => new { Layer = Selected.Layer + 1, Kind = ActivationKinds.ShortName(Selected.Kind), Selected.Unit };
 

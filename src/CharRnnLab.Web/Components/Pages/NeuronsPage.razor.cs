@@ -13,8 +13,8 @@ namespace CharRnnLab.Web.Components.Pages;
 /// <summary>
 /// The Neurons page: pick a run and a text, see the text coloured by one cell, find cells by
 /// feature, by clicking, by stepping or by selecting a stretch of text, and look at gate
-/// saturation. Recording, probes and range searches happen on the server's compute lane;
-/// colouring in the browser.
+/// saturation; click a character to see what its prediction depended on. Recording, probes,
+/// range searches and influence happen on the server's compute lane; colouring in the browser.
 /// </summary>
 public partial class NeuronsPage : IDisposable
 {
@@ -31,11 +31,15 @@ public partial class NeuronsPage : IDisposable
     private IReadOnlyList<RangeMatch> _matches = [];
     private double _threshold = 0.5;
     private readonly Debouncer _searches = new(TimeSpan.Zero, TimeProvider.System); // latest wins: an edit supersedes the search before it
+    private readonly Debouncer _influences = new(TimeSpan.Zero, TimeProvider.System); // latest click wins
+    private InfluenceOverlay? _influence;
+    private int? _influencing;
     private IDisposable? _subscription;
     private Dictionary<string, SparseProbeResult> _probes = [];
     private string? _probing;
 
     [Inject] private NeuronLab Lab { get; set; } = null!;
+    [Inject] private NeuronInfluence Influence { get; set; } = null!;
     [Inject] private RunManager Runs { get; set; } = null!;
     [Inject] private RunNotifier Notifier { get; set; } = null!;
 
@@ -93,6 +97,8 @@ public partial class NeuronsPage : IDisposable
         _recording = recording;
         _range = null;
         _matches = [];
+        _influence = null;
+        _influencing = null;
     }
 
     /// <summary>The feature finder's best cell of the kind shown, else the first cell.</summary>
@@ -141,6 +147,35 @@ public partial class NeuronsPage : IDisposable
         });
     }
 
+    /// <summary>A click on a character: what predicting it depended on, on the compute lane; a newer click or a dismissal supersedes it.</summary>
+    private Task InfluenceAsync(int position)
+    {
+        if (_recording is not { } recording) return Task.CompletedTask;
+        _influencing = position;
+        _error = null;
+        return _influences.Trigger(async cancel =>
+        {
+            try
+            {
+                var influence = await Influence.AtAsync(recording, position, cancel);
+                if (!cancel.IsCancellationRequested && _recording == recording) _influence = influence;
+            }
+            catch (CharRnnException ex) when (!cancel.IsCancellationRequested)
+            {
+                _error = ex.Message;
+            }
+            if (!cancel.IsCancellationRequested) _influencing = null;
+        });
+    }
+
+    /// <summary>Back to the cell's colours (the browser went there already, or goes on this render); drops an answer still on its way.</summary>
+    private Task OverlayDismissed()
+    {
+        _influence = null;
+        _influencing = null;
+        return _influences.Trigger(_ => Task.CompletedTask);
+    }
+
     private async Task ProbeAsync(string feature)
     {
         if (_recording is not { } recording || _probing is not null) return;
@@ -180,5 +215,6 @@ public partial class NeuronsPage : IDisposable
         _subscription?.Dispose();
         _cancel?.Cancel();
         _searches.Dispose();
+        _influences.Dispose();
     }
 }

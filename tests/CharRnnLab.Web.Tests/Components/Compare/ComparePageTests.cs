@@ -21,6 +21,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Services.AddSingleton(lab.Lab.Service<RunManager>());
         Services.AddSingleton(lab.Lab.Service<RunNotifier>());
         Services.AddSingleton(lab.Lab.Service<RunComparisonLoader>());
+        Services.AddSingleton(lab.Lab.Service<MemorySpanLoader>());
         Services.AddSingleton(lab.Lab.Service<CharRnnLab.Web.Queue.RunQueue>());
         return Task.CompletedTask;
     }

@@ -21,6 +21,7 @@ public sealed class CompareQueuedTests : LabComponentContext
         Services.AddSingleton(_lab.Service<RunManager>());
         Services.AddSingleton(_lab.Service<RunNotifier>());
         Services.AddSingleton(_lab.Service<RunComparisonLoader>());
+        Services.AddSingleton(_lab.Service<MemorySpanLoader>());
         Services.AddSingleton(_lab.Service<RunQueue>());
     }
 
