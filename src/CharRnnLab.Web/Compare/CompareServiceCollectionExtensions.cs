@@ -7,6 +7,7 @@ public static class CompareServiceCollectionExtensions
     {
         services.AddSingleton<RunVocabulary>();
         services.AddSingleton<RunComparisonLoader>();
+        services.AddSingleton<NgramReferenceLoader>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public sealed class CompareQueuedTests : LabComponentContext
         Services.AddSingleton(_lab.Service<RunManager>());
         Services.AddSingleton(_lab.Service<RunNotifier>());
         Services.AddSingleton(_lab.Service<RunComparisonLoader>());
+        AddYardstickServices(_lab);
         Services.AddSingleton(_lab.Service<RunQueue>());
     }
 
