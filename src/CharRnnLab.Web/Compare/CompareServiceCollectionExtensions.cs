@@ -8,6 +8,7 @@ public static class CompareServiceCollectionExtensions
         services.AddSingleton<RunVocabulary>();
         services.AddSingleton<RunComparisonLoader>();
         services.AddSingleton<MemorySpanLoader>();
+        services.AddSingleton<NgramReferenceLoader>();
         return services;
     }
 }

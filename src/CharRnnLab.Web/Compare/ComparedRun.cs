@@ -1,4 +1,5 @@
 using CharRnnLab.Core.Model;
+using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Contracts;
 
 namespace CharRnnLab.Web.Compare;
@@ -18,10 +19,8 @@ public sealed record ComparedRun(RunSummary Run, IReadOnlyList<ProgressEvent> Pr
     /// <summary>Every weight of the model (embedding, recurrent layers, decoder), or null without a vocabulary.</summary>
     public long? ParameterCount => VocabularySize is { } v ? ParameterLayout.ParameterCount(Model, v) : null;
 
-    /// <summary>The lowest validation loss on its curve (nats per character), else the run's latest one.
-    /// On a long run's bucketed curve this is the lowest of the validations kept, one per bucket.</summary>
-    public double? BestValidationLoss =>
-        Progress.Select(p => p.ValidationLoss).Where(v => v is { } x && double.IsFinite(x)).Min() ?? Run.ValidationLoss;
+    /// <summary>The lowest validation loss on its curve (nats per character), else the run's latest one (<see cref="BestValidation"/>).</summary>
+    public double? BestValidationLoss => BestValidation.Of(Progress, Run.ValidationLoss);
 
     public double? BestValidationBits => BestValidationLoss / Ln2;
 }

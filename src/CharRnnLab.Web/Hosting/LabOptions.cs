@@ -49,6 +49,10 @@ public sealed class LabOptions
     /// 0 = half the memory this process may use (physical memory, or the container's limit).</summary>
     public int MaxTrainingMemoryMb { get; set; }
 
+    /// <summary>Corpora up to this size (bytes) get their n-gram baselines computed as soon as a page needs them; a
+    /// larger one's wait for a button press unless its index is cached already (default 2 MB: a few seconds of work).</summary>
+    public long NgramAutoBuildBytes { get; set; } = 2_000_000;
+
     public AccessTokenMode AccessTokenMode { get; set; } = AccessTokenMode.Auto;
 
     /// <summary>Where sampling runs while a model trains; see <see cref="Hosting.SamplingPlacement"/>.</summary>

@@ -20,6 +20,8 @@ public sealed class LabOptionsValidator : IValidateOptions<LabOptions>
             failures.Add($"Lab:UpdatesPerSecond must be between 1 and 10 (got {options.UpdatesPerSecond}).");
         if (options.MaxChartPoints is < 100 or > 100_000)
             failures.Add($"Lab:MaxChartPoints must be between 100 and 100000 (got {options.MaxChartPoints}).");
+        if (options.NgramAutoBuildBytes < 0)
+            failures.Add($"Lab:NgramAutoBuildBytes must be 0 (always ask) or a size in bytes (got {options.NgramAutoBuildBytes}).");
         if (options.AccessToken.Length is > 0 and < 16)
             failures.Add("Lab:AccessToken must be at least 16 characters; leave it empty to get a random one.");
         var dataProblem = CheckDataDirectory(options.DataDirectory);

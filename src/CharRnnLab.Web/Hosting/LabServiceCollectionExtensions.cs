@@ -9,6 +9,7 @@ using CharRnnLab.Web.Runs;
 using CharRnnLab.Web.Sampling;
 using CharRnnLab.Web.Security;
 using CharRnnLab.Web.Storage;
+using CharRnnLab.Web.Yardsticks;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -48,6 +49,7 @@ public static class LabServiceCollectionExtensions
         services.AddNeuronLab();
         services.AddRunComparison();
         services.AddRunQueue();
+        services.AddYardsticks();
 
         services.AddLabSecurity();
 

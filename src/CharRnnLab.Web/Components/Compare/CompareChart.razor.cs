@@ -23,13 +23,16 @@ public partial class CompareChart
     private IList<ITrace> _data = [];
     private Plotly.Blazor.Layout _layout = new();
     private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
-    private (IReadOnlyList<ComparedRun>, CompareAxis)? _drawn;
+    private (IReadOnlyList<ComparedRun>, CompareAxis, NgramReferences)? _drawn;
     private int _version;
 
     /// <summary>The runs to draw, in legend order.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<ComparedRun> Runs { get; set; } = [];
 
     [Parameter] public CompareAxis Axis { get; set; }
+
+    /// <summary>The corpora's best n-gram losses, drawn as level lines across the curves.</summary>
+    [Parameter] public NgramReferences References { get; set; } = NgramReferences.None;
 
     /// <summary>Most points per curve.</summary>
     [Parameter] public int MaxPoints { get; set; } = 1000;
@@ -39,10 +42,10 @@ public partial class CompareChart
 
     protected override void OnParametersSet()
     {
-        if (_drawn is var (runs, axis) && ReferenceEquals(runs, Runs) && axis == Axis) return;
-        _drawn = (Runs, Axis);
+        if (_drawn is var (runs, axis, references) && ReferenceEquals(runs, Runs) && axis == Axis && ReferenceEquals(references, References)) return;
+        _drawn = (Runs, Axis, References);
         _series = Runs.Select(r => CompareSeries.Of(r, Axis, MaxPoints)).ToList();
-        _data = _series.SelectMany((s, i) => Traces(s, Palette[i % Palette.Count])).ToList();
+        _data = _series.SelectMany((s, i) => Traces(s, Palette[i % Palette.Count])).Concat(ReferenceTraces()).ToList();
         _layout = NewLayout(Axis);
         _version++;
     }
@@ -52,6 +55,26 @@ public partial class CompareChart
         yield return NewTrace(series.Name, series.RunId, series.Training, colour, ModeFlag.Lines, showLegend: true);
         yield return NewTrace(series.Name + " (validation)", series.RunId, series.Validation, colour, ModeFlag.Lines | ModeFlag.Markers, showLegend: false);
     }
+
+    /// <summary>One dashed grey level line per reference, across the x range of every curve.</summary>
+    private IEnumerable<ITrace> ReferenceTraces()
+    {
+        var xs = _series.SelectMany(s => s.Training.Concat(s.Validation)).Select(p => p.X).ToList();
+        if (xs.Count == 0) yield break;
+        foreach (var reference in References.Lines)
+        {
+            var level = new[] { new ChartPoint(xs.Min(), reference.Best.Nats), new ChartPoint(xs.Max(), reference.Best.Nats) };
+            var line = NewTrace($"{reference.CorpusName}: best n-gram ({reference.Best.Order}-gram)", "ngram-" + reference.CorpusId, level,
+                "#757575", ModeFlag.Lines, showLegend: true);
+            line.Line.Dash = "dash";
+            yield return line;
+        }
+    }
+
+    /// <summary>The reference lines drawn now (for tests): (name, level in nats).</summary>
+    public IReadOnlyList<(string Name, double Nats)> ReferenceLines =>
+        _data.OfType<Scatter>().Where(t => t.LegendGroup?.StartsWith("ngram-", StringComparison.Ordinal) == true)
+            .Select(t => (t.Name, (double)t.Y[0])).ToList();
 
     private static Scatter NewTrace(string name, string group, IReadOnlyList<ChartPoint> points, string colour, ModeFlag mode, bool showLegend) => new()
     {

@@ -1,4 +1,5 @@
 using CharRnnLab.Core;
+using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Runs;
@@ -25,6 +26,7 @@ public partial class RunView : IDisposable
     private IReadOnlyList<ProgressEvent> _history = [];
     private List<SampleEvent> _samples = [];
     private int _historyVersion;
+    private double? _bestValidation;
     private string? _error;
     private LossChart? _chart;
 
@@ -83,6 +85,7 @@ public partial class RunView : IDisposable
         _latest = history.Progress.Count > 0 ? history.Progress[^1] : null;
         _history = [.. history.Progress, .. _arrivedWhileLoading.SelectMany(u => u.Progress)];
         _samples = history.Samples.ToList();
+        _bestValidation = BestValidation.Of(_history, _run.ValidationLoss);
         _historyVersion++;
         _error = null;
         foreach (var update in _arrivedWhileLoading) Follow(update);
@@ -110,6 +113,7 @@ public partial class RunView : IDisposable
     private void Follow(RunUpdate update)
     {
         if (_run is null || update.Run.Iteration >= _run.Iteration) _run = update.Run;
+        _bestValidation = BestValidation.After(_bestValidation, update.Progress);
         if (update.Progress.Count > 0 && update.Progress[^1].Iteration > (_latest?.Iteration ?? -1)) _latest = update.Progress[^1];
         int lastSample = _samples.Count > 0 ? _samples[^1].Iteration : -1;
         _samples.AddRange(update.Samples.Where(s => s.Iteration > lastSample));

@@ -27,9 +27,13 @@ public partial class ComparePage : IDisposable
     private bool _loading;
     private DateTimeOffset _loadedAt;
     private IDisposable? _subscription;
+    private NgramReferences _references = NgramReferences.None;
+    private IReadOnlyList<(string CorpusId, double Fraction)> _referencedCorpora = [];
+    private CancellationTokenSource? _referencesLoad;
 
     [Inject] private RunManager Manager { get; set; } = null!;
     [Inject] private RunComparisonLoader Loader { get; set; } = null!;
+    [Inject] private NgramReferenceLoader ReferenceLoader { get; set; } = null!;
     [Inject] private RunNotifier Notifier { get; set; } = null!;
     [Inject] private RunQueue Queue { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -101,7 +105,11 @@ public partial class ComparePage : IDisposable
         try
         {
             var comparison = await Loader.LoadAsync(_ids, load.Token);
-            if (!load.IsCancellationRequested) _comparison = comparison;
+            if (!load.IsCancellationRequested)
+            {
+                _comparison = comparison;
+                _ = LoadReferencesAsync(NgramReferenceLoader.CorporaOf(comparison.Runs));
+            }
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested)
         {
@@ -118,6 +126,29 @@ public partial class ComparePage : IDisposable
         }
     }
 
+    /// <summary>Reads the n-gram references of a new set of corpora after the curves show (a build can take seconds).</summary>
+    private async Task LoadReferencesAsync(IReadOnlyList<(string CorpusId, double Fraction)> corpora)
+    {
+        if (corpora.SequenceEqual(_referencedCorpora)) return;
+        _referencedCorpora = corpora;
+        _referencesLoad?.Cancel();
+        var load = _referencesLoad = new CancellationTokenSource();
+        try
+        {
+            var references = await ReferenceLoader.LoadAsync(corpora, load.Token);
+            if (load.IsCancellationRequested) return;
+            _references = references;
+            StateHasChanged();
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
     private void OnRunsChanged(IEnumerable<string> ids) => Navigation.NavigateTo(CompareLinks.For(ids, _axis, _waiting.Select(e => e.Id)));
 
     private void OnAxisChanged(CompareAxis axis) => Navigation.NavigateTo(CompareLinks.For(_runIds, axis, _queuedIds), replace: true);
@@ -125,6 +156,7 @@ public partial class ComparePage : IDisposable
     public void Dispose()
     {
         _load?.Cancel();
+        _referencesLoad?.Cancel();
         _subscription?.Dispose();
         Queue.Changed -= OnQueueChanged;
     }

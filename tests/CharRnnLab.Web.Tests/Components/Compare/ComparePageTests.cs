@@ -22,6 +22,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Services.AddSingleton(lab.Lab.Service<RunNotifier>());
         Services.AddSingleton(lab.Lab.Service<RunComparisonLoader>());
         Services.AddSingleton(lab.Lab.Service<MemorySpanLoader>());
+        AddYardstickServices(lab.Lab);
         Services.AddSingleton(lab.Lab.Service<CharRnnLab.Web.Queue.RunQueue>());
         return Task.CompletedTask;
     }
@@ -52,6 +53,21 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         Assert.All(page.FindAll("[data-testid=compare-best-nats]"), c => Assert.Equal("3.100", c.TextContent));
         Assert.All(page.FindAll("[data-testid=compare-best-bits]"), c => Assert.Equal((3.1 / Math.Log(2)).ToString("0.000"), c.TextContent));
         Assert.Empty(page.FindAll("[data-testid=compare-hint]"));
+    }
+
+    [Fact]
+    public void The_corpus_gets_its_best_n_gram_as_a_level_line_and_in_each_row()
+    {
+        var page = Open(string.Join(',', lab.RunIds));
+
+        var core = CharRnnLab.Core.Yardsticks.Ngrams.NgramBaselines.Evaluate(lab.Lab.Service<ICorpusCatalog>().Load(lab.CorpusId), 0.05)
+            .Orders.MinBy(o => o.Nats)!;
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=compare-chart]").GetAttribute("data-references")));
+        var line = Assert.Single(page.FindComponent<CompareChart>().Instance.ReferenceLines);
+        Assert.Equal(core.Nats, line.Nats);
+        Assert.Contains($"{core.Order}-gram", line.Name);
+        Assert.All(page.FindAll("[data-testid=compare-ngram]"), c => Assert.Equal($"{core.Nats:0.000} ({core.Order}-gram)", c.TextContent));
+        Assert.Empty(page.FindAll("[data-testid=compare-ngram-note]"));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class CompareQueuedTests : LabComponentContext
         Services.AddSingleton(_lab.Service<RunNotifier>());
         Services.AddSingleton(_lab.Service<RunComparisonLoader>());
         Services.AddSingleton(_lab.Service<MemorySpanLoader>());
+        AddYardstickServices(_lab);
         Services.AddSingleton(_lab.Service<RunQueue>());
     }
 

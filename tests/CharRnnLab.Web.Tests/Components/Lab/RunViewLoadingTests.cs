@@ -25,6 +25,7 @@ public sealed class RunViewLoadingTests : LabComponentContext
         Services.AddSingleton(_lab.Service<RunManager>()); // the run controls' dependency
         Services.AddSingleton(_notifier);
         Services.AddSingleton(_lab.Service<IOptions<LabOptions>>());
+        AddYardstickServices(_lab);
         Services.AddSingleton<IRunHistorySource>(_histories);
     }
 

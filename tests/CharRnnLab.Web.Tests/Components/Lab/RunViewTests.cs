@@ -25,6 +25,7 @@ public sealed class RunViewTests : LabComponentContext
         Services.AddSingleton<IRunHistorySource>(_runs);
         Services.AddSingleton(_notifier);
         Services.AddSingleton(_lab.Service<IOptions<LabOptions>>());
+        AddYardstickServices(_lab);
     }
 
     public override async Task DisposeAsync()

@@ -1,0 +1,13 @@
+namespace CharRnnLab.Web.Yardsticks;
+
+public static class YardstickServiceCollectionExtensions
+{
+    /// <summary>Registers the yardsticks' services: where their work runs, the n-gram indexes and baselines.</summary>
+    public static IServiceCollection AddYardsticks(this IServiceCollection services)
+    {
+        services.AddSingleton<YardstickWork>();
+        services.AddSingleton<NgramIndexStore>();
+        services.AddSingleton<NgramBaselineService>();
+        return services;
+    }
+}
