@@ -26,6 +26,7 @@ internal sealed class SettingOption : Option<string>
         {
             ChoiceSetting choice => string.Join("|", choice.Choices),
             NumberSetting { Integer: true } => "N",
+            ScheduleSetting => "N,N,…",
             _ => "X",
         };
         if (setting is ChoiceSetting choices) CompletionSources.Add([.. choices.Choices]);

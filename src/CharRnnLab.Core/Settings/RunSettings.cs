@@ -61,6 +61,13 @@ public static class RunSettings
         c => c.Training.CheckpointEvery, (c, v) => c with { Training = c.Training with { CheckpointEvery = (int)v } }, special: "0 = only at the end");
     public static readonly NumberSetting SampleEvery = Whole("sampleEvery", "sample-every", "sample every", "iterations between samples", 0, int.MaxValue,
         c => c.Training.SampleEvery, (c, v) => c with { Training = c.Training with { SampleEvery = (int)v } }, special: "0 = never");
+    public static readonly ScheduleSetting SampleAt = new()
+    {
+        Key = "sampleAt", Flag = "sample-at", Label = "sample at", Group = SettingGroup.Training,
+        Help = "iterations to sample at as well, e.g. the post's 100,300,500,700,1200,2000",
+        Min = 1, Max = MaxIterations, MaxCount = MaxScheduledSamples,
+        Get = c => c.Training.SampleAt, With = (c, v) => c with { Training = c.Training with { SampleAt = v } },
+    };
     public static readonly NumberSetting SampleLength = Whole("sampleLength", "sample-length", "sample length", "characters per training sample", 1, 100_000,
         c => c.Training.SampleLength, (c, v) => c with { Training = c.Training with { SampleLength = (int)v } });
     public static readonly NumberSetting SampleTemperature = Real("sampleTemperature", "sample-temperature", "sample temperature",
@@ -79,12 +86,15 @@ public static class RunSettings
     /// <summary>The largest run the lab and the CLI accept, in iterations.</summary>
     public const int MaxIterations = 10_000_000;
 
+    /// <summary>The most iterations a sample schedule may name (a timeline, not a second sampling period).</summary>
+    public const int MaxScheduledSamples = 100;
+
     /// <summary>Every setting, model first, in the order forms and help texts list them.</summary>
     public static IReadOnlyList<Setting> All { get; } =
     [
         Cell, Layers, Hidden, Embedding, Dropout,
         Batch, Seq, Optimizer, LearningRate, LearningRateDecay, DecayEvery, DecayAfter, GradClip, Iterations, Epochs,
-        ValidationFraction, EvalEvery, EvalBatches, CheckpointEvery, SampleEvery, SampleLength, SampleTemperature, Seed,
+        ValidationFraction, EvalEvery, EvalBatches, CheckpointEvery, SampleEvery, SampleAt, SampleLength, SampleTemperature, Seed,
         Threads, Device, ExplodeFactor,
     ];
 

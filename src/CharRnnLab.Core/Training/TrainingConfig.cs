@@ -36,6 +36,9 @@ public sealed record TrainingConfig
     public int EvalBatches { get; init; } = 50;
     public int CheckpointEvery { get; init; } = 500;
     public int SampleEvery { get; init; } = 100;
+    /// <summary>Iterations to sample at besides every <see cref="SampleEvery"/> (the post's evolution: 100, 300, … 2000).
+    /// Absent from the JSON of configs saved before it existed, which then read as none.</summary>
+    public SampleSchedule SampleAt { get; init; } = SampleSchedule.None;
     public int SampleLength { get; init; } = 200;
     public double SampleTemperature { get; init; } = 0.8;
     public int Seed { get; init; } = 123;
@@ -52,6 +55,13 @@ public sealed record TrainingConfig
     /// <summary>Iterations the run will make, given the training split's minibatches per epoch.</summary>
     public int TotalIterations(int trainBatches) =>
         Iterations > 0 ? Iterations : Math.Max(1, (int)Math.Min(int.MaxValue, Math.Ceiling(Epochs * trainBatches)));
+
+    /// <summary>Whether the run takes a training sample after <paramref name="iteration"/>: every
+    /// <see cref="SampleEvery"/>, or when the schedule names it.</summary>
+    public bool SamplesAfter(int iteration) => Due(SampleEvery, iteration) || SampleAt.Contains(iteration);
+
+    /// <summary>Whether a period of <paramref name="every"/> iterations (0 = never) ends at <paramref name="iteration"/>.</summary>
+    internal static bool Due(int every, int iteration) => every > 0 && iteration % every == 0;
 
     /// <summary>Throws <see cref="ConfigException"/> naming the first bad value (limits: <see cref="RunSettings"/>).</summary>
     public void Validate() => RunSettings.ThrowFirst(RunSettings.Check(new RunConfig(new ModelConfig(), this), SettingGroup.Training));

@@ -64,7 +64,7 @@ internal sealed class TrainingLoop : IDisposable
         double learningRate = _schedule.At(iteration);
         var step = _run.Step(learningRate);
         _guard.Check(iteration, step.Loss, step.GradientNorm, learningRate, LastCheckpoint);
-        double? validation = Due(_config.EvalEvery, iteration) || (iteration == TotalIterations && _config.EvalEvery > 0)
+        double? validation = TrainingConfig.Due(_config.EvalEvery, iteration) || (iteration == TotalIterations && _config.EvalEvery > 0)
             ? _run.Evaluate(_config.EvalBatches)
             : null;
         _iteration = iteration;
@@ -73,8 +73,8 @@ internal sealed class TrainingLoop : IDisposable
         _observer.OnProgress(new TrainingProgress(
             iteration, TotalIterations, (double)iteration / _loader.TrainBatches, step.Loss, validation, learningRate,
             step.GradientNorm, _meter.SymbolsPerSecond, _meter.Elapsed, _meter.Eta(TotalIterations - iteration)));
-        if (Due(_config.SampleEvery, iteration)) Sample(iteration, step.Loss);
-        if (Due(_config.CheckpointEvery, iteration) && iteration < TotalIterations) SaveCheckpoint();
+        if (_config.SamplesAfter(iteration)) Sample(iteration, step.Loss);
+        if (TrainingConfig.Due(_config.CheckpointEvery, iteration) && iteration < TotalIterations) SaveCheckpoint();
     }
 
     public ModelWeights Snapshot() => _run.Snapshot(_corpus.Vocabulary, _iteration);
@@ -101,8 +101,6 @@ internal sealed class TrainingLoop : IDisposable
         _samples.Add(sample);
         _observer.OnSample(sample);
     }
-
-    private static bool Due(int every, int iteration) => every > 0 && iteration % every == 0;
 
     public void Dispose() => _run.Dispose();
 }

@@ -1,4 +1,5 @@
 using CharRnnLab.Core.Settings;
+using CharRnnLab.Core.Training;
 
 namespace CharRnnLab.Web.Contracts;
 
@@ -36,7 +37,8 @@ public static class RunRequests
             Batch = t.Batch, Seq = t.Seq, Optimizer = RunSettings.Optimizer.Get(config), LearningRate = t.LearningRate,
             LearningRateDecay = t.LearningRateDecay, DecayEvery = t.DecayEvery, DecayAfter = t.DecayAfter, GradClip = t.GradClip,
             Iterations = t.Iterations, Epochs = t.Epochs, ValidationFraction = t.ValidationFraction, EvalEvery = t.EvalEvery,
-            EvalBatches = t.EvalBatches, CheckpointEvery = t.CheckpointEvery, SampleEvery = t.SampleEvery, SampleLength = t.SampleLength,
+            EvalBatches = t.EvalBatches, CheckpointEvery = t.CheckpointEvery, SampleEvery = t.SampleEvery,
+            SampleAt = t.SampleAt, SampleLength = t.SampleLength,
             SampleTemperature = t.SampleTemperature, Seed = t.Seed, Device = t.Device, ExplodeFactor = t.ExplodeFactor,
         };
     }
@@ -49,6 +51,7 @@ public static class RunRequests
         {
             NumberSetting number => number.With(config, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
             ChoiceSetting choice => choice.Problem(value as string) is null ? choice.Parse(config, (string)value) : config,
+            ScheduleSetting schedule when value is SampleSchedule iterations => schedule.With(config, iterations),
             _ => config,
         };
         return From(request.CorpusId, request.Name, config);
@@ -77,6 +80,7 @@ public static class RunRequests
         c = Number(c, RunSettings.EvalBatches, r.EvalBatches);
         c = Number(c, RunSettings.CheckpointEvery, r.CheckpointEvery);
         c = Number(c, RunSettings.SampleEvery, r.SampleEvery);
+        c = r.SampleAt is { } at ? RunSettings.SampleAt.With(c, at) : c;
         c = Number(c, RunSettings.SampleLength, r.SampleLength);
         c = Number(c, RunSettings.SampleTemperature, r.SampleTemperature);
         c = Number(c, RunSettings.Seed, r.Seed);

@@ -34,6 +34,8 @@ public sealed record StartRunRequest
     public int? EvalBatches { get; init; }
     public int? CheckpointEvery { get; init; }
     public int? SampleEvery { get; init; }
+    /// <summary>Iterations to sample at as well, in JSON an array such as [100, 300, 500, 700, 1200, 2000]; null or empty for none.</summary>
+    public Core.Training.SampleSchedule? SampleAt { get; init; }
     public int? SampleLength { get; init; }
     public double? SampleTemperature { get; init; }
     public int? Seed { get; init; }

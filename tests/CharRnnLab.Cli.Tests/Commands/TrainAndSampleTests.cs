@@ -98,6 +98,25 @@ public class TrainAndSampleTests
     }
 
     [Fact]
+    public async Task Sample_at_takes_the_samples_the_schedule_names_and_the_checkpoint_keeps_it()
+    {
+        using var dir = new TempDirectory();
+        string corpus = CliRunner.WriteCorpus(dir.Path), run = dir.File("run");
+        string[] args = [.. CliRunner.TinyTrain(corpus, run, 12), "--sample-at", "7,2 12", "--sample-length", "6", "--json"];
+
+        var result = await CliRunner.Run(args);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        var samples = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "sample").ToList();
+        Assert.Equal([2, 7, 12], samples.Select(s => s.GetProperty("iteration").GetInt32()));
+        Assert.Equal([2, 7, 12], CheckpointFile.ReadMetadata(run).Training.SampleAt.Iterations);
+        var help = await CliRunner.Run("train", "--help");
+        Assert.Contains("--sample-at <N,N,…>", help.Stdout);
+        Assert.Contains("[default: none]", help.Stdout);
+    }
+
+    [Fact]
     public async Task Resume_continues_from_the_checkpoint_and_refuses_a_new_shape()
     {
         using var dir = new TempDirectory();

@@ -39,6 +39,8 @@ public class SettingOptionTests
         { RunSettings.Dropout, "1" },
         { RunSettings.Optimizer, "sgd" },
         { RunSettings.ValidationFraction, "abc" },
+        { RunSettings.SampleAt, "0,100" },
+        { RunSettings.SampleAt, "100,soon" },
     };
 
     [Theory]

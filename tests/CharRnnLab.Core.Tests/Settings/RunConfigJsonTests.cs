@@ -27,4 +27,36 @@ public sealed class RunConfigJsonTests
 
         Assert.Contains("training", error.Message);
     }
+
+    [Fact]
+    public void A_sample_schedule_is_written_as_an_array_and_reads_back()
+    {
+        var config = RunConfig.Default with { Training = RunConfig.Default.Training with { SampleAt = new SampleSchedule([2000, 100, 300]) } };
+
+        string json = RunConfigJson.Write(config);
+
+        Assert.Contains("\"sampleAt\":[100,300,2000]", json);
+        Assert.Equal(config, RunConfigJson.Read(json));
+    }
+
+    [Fact]
+    public void A_config_saved_before_sample_schedules_reads_as_none()
+    {
+        string json = RunConfigJson.Write(RunConfig.Default).Replace("\"sampleAt\":[],", "");
+        Assert.DoesNotContain("sampleAt", json);
+
+        Assert.Equal(SampleSchedule.None, RunConfigJson.Read(json).Training.SampleAt);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"100,300\"")]
+    [InlineData("[100,\"300\"]")]
+    [InlineData("[1.5]")]
+    public void A_schedule_that_is_not_an_array_of_whole_iterations_is_an_error(string value)
+    {
+        string json = RunConfigJson.Write(RunConfig.Default).Replace("\"sampleAt\":[]", $"\"sampleAt\":{value}");
+
+        Assert.Throws<JsonException>(() => RunConfigJson.Read(json));
+    }
 }

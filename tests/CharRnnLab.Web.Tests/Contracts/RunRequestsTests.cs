@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Settings;
 using CharRnnLab.Core.Training;
@@ -87,11 +88,39 @@ public sealed class RunRequestsTests
         Assert.Equal(RunConfig.Default.Training with { Batch = 8, Seq = 20, Iterations = 77 }, config.Training);
     }
 
+    [Fact]
+    public void A_sample_schedule_maps_to_Cores_and_an_iteration_out_of_bounds_is_reported_under_its_key()
+    {
+        var schedule = new SampleSchedule([100, 300, 500, 700, 1200, 2000]);
+
+        var (config, errors) = RunRequests.Read(new StartRunRequest { CorpusId = "c", SampleAt = schedule });
+        var bad = RunRequests.Read(new StartRunRequest { CorpusId = "c", SampleAt = new SampleSchedule([0, 100]) }).Errors;
+        var edited = RunRequests.With(new StartRunRequest { CorpusId = "c" }, RunSettings.SampleAt, schedule);
+
+        Assert.Empty(errors);
+        Assert.Equal(schedule, config.Training.SampleAt);
+        Assert.Equal(SampleSchedule.None, RunRequests.Read(new StartRunRequest { CorpusId = "c" }).Config.Training.SampleAt);
+        Assert.Equal(("sampleAt", RunSettings.SampleAt.Problem(new SampleSchedule([0]))), (bad.Single().Field, bad.Single().Message));
+        Assert.Equal(schedule, RunRequests.Read(edited).Config.Training.SampleAt);
+    }
+
+    [Fact]
+    public void A_hub_client_sends_the_schedule_as_an_array_of_iterations()
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+        var request = JsonSerializer.Deserialize<StartRunRequest>("""{"corpusId":"c","sampleAt":[300,100]}""", web)!;
+
+        Assert.Equal(new SampleSchedule([100, 300]), request.SampleAt);
+        Assert.Contains("\"sampleAt\":[100,300]", JsonSerializer.Serialize(request, web));
+    }
+
     /// <summary>The default configuration with <paramref name="setting"/> at another allowed value.</summary>
     private static RunConfig NonDefault(Setting setting) => setting switch
     {
         ChoiceSetting choice => choice.Parse(RunConfig.Default, choice.Choices.First(c => c != choice.DefaultText)),
         NumberSetting number => number.With(RunConfig.Default, number.Get(RunConfig.Default) == number.Max ? number.Max - 1 : number.Max),
+        ScheduleSetting schedule => schedule.With(RunConfig.Default, new SampleSchedule([schedule.Min, schedule.Max])),
         _ => throw new InvalidOperationException(setting.Key),
     };
 }

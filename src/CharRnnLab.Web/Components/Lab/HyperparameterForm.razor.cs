@@ -22,6 +22,7 @@ public partial class HyperparameterForm
     ];
 
     private IReadOnlyList<FieldError> _errors = [];
+    private readonly Dictionary<string, string> _unreadable = [];
     private RunConfig _config = RunConfig.Default;
     private StartRunRequest? _validated;
     private StartRunRequest? _received;
@@ -47,13 +48,15 @@ public partial class HyperparameterForm
     /// <summary>The request as edited so far: <see cref="Value"/> plus the edits made since it was given.</summary>
     public StartRunRequest Request { get; private set; } = new();
 
-    /// <summary>Current validation errors of <see cref="Request"/>.</summary>
+    /// <summary>Current validation errors of <see cref="Request"/>, and of field text that does not read as a value.</summary>
     public IReadOnlyList<FieldError> Errors
     {
         get
         {
             Read();
-            return _errors;
+            return _unreadable.Count == 0
+                ? _errors
+                : [.. _unreadable.Select(u => new FieldError(u.Key, u.Value)), .. _errors.Where(e => !_unreadable.ContainsKey(e.Field))];
         }
     }
 
@@ -77,12 +80,25 @@ public partial class HyperparameterForm
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
+    /// <summary>Whether the field of <paramref name="key"/> holds text that does not read as a value.</summary>
+    public bool IsUnreadable(string key) => _unreadable.ContainsKey(key);
+
+    /// <summary>Marks the field of <paramref name="key"/> as holding text that does not read (<paramref name="message"/> says why),
+    /// or as reading again (null): its error shows and Start waits until it reads.</summary>
+    public void SetUnreadable(string key, string? message)
+    {
+        if (message is null) _unreadable.Remove(key);
+        else _unreadable[key] = message;
+        StateHasChanged();
+    }
+
     /// <summary>Takes the parent's value when it gives a different one; a re-render with the same value keeps the edits.</summary>
     protected override void OnParametersSet()
     {
         if (ReferenceEquals(Value, _received)) return;
         _received = Value;
         Request = Value;
+        _unreadable.Clear();
     }
 
     /// <summary>Applies an edit (from a field, a preset) and tells the parent.</summary>

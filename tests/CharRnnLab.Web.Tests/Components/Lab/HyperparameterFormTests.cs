@@ -108,6 +108,28 @@ public sealed class HyperparameterFormTests : LabComponentContext
     }
 
     [Fact]
+    public void The_sample_schedule_is_typed_as_iterations_and_bad_text_stays_with_cores_message()
+    {
+        var form = RenderForm(Valid);
+        var field = () => form.Find("[data-testid=field-sampleAt] input");
+        Assert.Equal("none", field().GetAttribute("value"));
+
+        field().Change("300, 100 2000");
+        form.WaitForAssertion(() => Assert.Equal([100, 300, 2000], form.Instance.Config.Training.SampleAt.Iterations));
+        Assert.Equal("100,300,2000", field().GetAttribute("value"));
+
+        field().Change("100, soon");
+        form.WaitForAssertion(() => Assert.Contains("'soon' is not a whole number", form.Find("[data-testid=field-sampleAt]").TextContent));
+        Assert.Equal("100, soon", field().GetAttribute("value")); // what was typed stays, to be fixed
+        Assert.True(StartDisabled(form));
+
+        field().Change("100 1200");
+        form.WaitForAssertion(() => Assert.False(StartDisabled(form)));
+        form.Find("[data-testid=start-run]").Click();
+        Assert.Equal(new Core.Training.SampleSchedule([100, 1200]), _started!.SampleAt);
+    }
+
+    [Fact]
     public void While_a_run_trains_start_is_disabled_and_says_why()
     {
         var form = RenderForm(Valid, blocked: "'x' is running.");

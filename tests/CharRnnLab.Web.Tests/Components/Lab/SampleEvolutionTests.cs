@@ -1,5 +1,6 @@
 using Bunit;
 using CharRnnLab.Web.Components.Lab;
+using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Contracts;
 
 namespace CharRnnLab.Web.Tests.Components.Lab;
@@ -42,5 +43,37 @@ public sealed class SampleEvolutionTests : LabComponentContext
         var view = Render<SampleEvolution>(p => p.Add(s => s.Samples, []).Add(s => s.SampleEvery, 25));
 
         Assert.Contains("every 25 iterations", view.Find("[data-testid=no-samples]").TextContent);
+    }
+
+    [Fact]
+    public void Scheduled_samples_are_labelled_and_the_hint_lists_the_schedule()
+    {
+        var post = new SampleSchedule([100, 300, 500, 700, 1200, 2000]);
+        var empty = Render<SampleEvolution>(p => p.Add(s => s.Samples, []).Add(s => s.SampleEvery, 0).Add(s => s.SampleAt, post));
+        var view = Render<SampleEvolution>(p => p.Add(s => s.Samples, Samples).Add(s => s.SampleEvery, 200).Add(s => s.SampleAt, post));
+
+        Assert.Equal("Samples appear here at iterations 100, 300, 500, 700, 1,200 and 2,000 while the run trains.",
+            empty.Find("[data-testid=no-samples]").TextContent.Trim());
+        var entries = view.FindAll("[data-testid=sample-entry]");
+        Assert.Equal(["100", "300"], entries.Where(e => e.GetAttribute("data-scheduled") == "true").Select(e => e.GetAttribute("data-iteration")));
+        Assert.Contains("iteration 100 (scheduled) · loss 3.900", entries[0].TextContent);
+        Assert.Contains("iteration 200 · loss", entries[1].TextContent);
+    }
+
+    [Theory]
+    [InlineData(100, "", "every 100 iterations")]
+    [InlineData(0, "1200", "at iteration 1,200")]
+    [InlineData(0, "100,300", "at iterations 100 and 300")]
+    [InlineData(250, "10,20,30", "every 250 iterations and at iterations 10, 20 and 30")]
+    [InlineData(0, "", null)]
+    public void Sample_times_are_described_in_words(int every, string at, string? expected) =>
+        Assert.Equal(expected, SampleTimes.Describe(every, SampleSchedule.Parse(at)));
+
+    [Fact]
+    public void A_run_without_samples_says_so()
+    {
+        var view = Render<SampleEvolution>(p => p.Add(s => s.Samples, []).Add(s => s.SampleEvery, 0));
+
+        Assert.Contains("no training samples", view.Find("[data-testid=no-samples]").TextContent);
     }
 }
