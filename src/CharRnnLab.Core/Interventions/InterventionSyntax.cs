@@ -25,6 +25,31 @@ public static partial class InterventionSyntax
         return $"{i.Layer + 1}:{kind}:{i.Unit}{value}{from}";
     }
 
+    /// <summary>
+    /// One edit with its verb: <c>[VERB:]L:KIND:UNIT[=VALUE][@FROM]</c>, VERB <c>clamp</c> (the default),
+    /// <c>ablate</c> or <c>scale</c>, followed by ':' or a space ("ablate:1:h:5", "clamp 1:c:62=-0.76@13",
+    /// "1:c:62=-0.76"). The form of web links and hub calls (<see cref="FormatEdit"/> writes it).
+    /// </summary>
+    public static bool TryParseEdit(string text, out Intervention? intervention, out string error)
+    {
+        var action = InterventionAction.Clamp;
+        string rest = text.TrimStart();
+        foreach (var verb in Enum.GetValues<InterventionAction>())
+        {
+            string name = Verb(verb);
+            if (rest.Length > name.Length && rest.StartsWith(name, StringComparison.OrdinalIgnoreCase) && rest[name.Length] is ':' or ' ')
+            {
+                (action, rest) = (verb, rest[(name.Length + 1)..]);
+                break;
+            }
+        }
+        return TryParse(rest, action, out intervention, out error);
+    }
+
+    /// <summary>The form <see cref="TryParseEdit"/> reads: "1:c:62=-0.76@13" for a clamp, "ablate:1:h:5", "scale:2:c:40=0.5".</summary>
+    public static string FormatEdit(Intervention i) =>
+        i.Action == InterventionAction.Clamp ? Format(i) : $"{Verb(i.Action)}:{Format(i)}";
+
     /// <summary>Parses one intervention; on a mistake returns false and says what is wrong and how to write it.</summary>
     public static bool TryParse(string text, InterventionAction action, out Intervention? intervention, out string error)
     {

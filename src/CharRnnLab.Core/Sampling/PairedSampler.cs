@@ -25,7 +25,9 @@ public sealed record PairedSample(
 /// </summary>
 public static class PairedSampler
 {
-    public static PairedSample Generate(ModelWeights weights, SampleOptions options, InterventionSet interventions)
+    /// <summary>The paired sample; <paramref name="cancellationToken"/> is checked before each pair of characters (a front end that no longer wants the text).</summary>
+    public static PairedSample Generate(ModelWeights weights, SampleOptions options, InterventionSet interventions,
+        CancellationToken cancellationToken = default)
     {
         Sampler.Validate(options);
         int seed = options.Seed ?? Random.Shared.Next();
@@ -36,6 +38,7 @@ public static class PairedSampler
         int? firstDivergence = null;
         for (int n = 0; n < options.Length; n++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             kl[n] = KlDivergence.FromLogits(plain.Logits, edited.Logits);
             var (a, b) = (plain.Next(), edited.Next());
             plainSymbols.Add(a);

@@ -3,6 +3,7 @@ using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Queue;
 using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Sampling;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CharRnnLab.Web.Hubs;
@@ -69,4 +70,17 @@ public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCata
     /// <summary>Samples from the run's current weights (or its checkpoint); <paramref name="temperature"/> 0 = greedy.</summary>
     public Task<SampleResult> Sample(string runId, double temperature, string? prime, int length, int? seed) =>
         sampler.SampleAsync(runId, temperature, prime, length, seed, Context.ConnectionAborted);
+
+    /// <summary>
+    /// Samples the unedited and the edited continuation side by side from one seed (drawn once when null).
+    /// <paramref name="interventions"/> are edits in the CLI syntax with an optional verb ("1:c:62=-0.76@13",
+    /// "ablate:1:h:5", "scale:2:c:40=0.5"). A separate method, not a sixth argument of Sample: SignalR binds
+    /// arguments by position and count, so an optional one would break every five-argument caller.
+    /// </summary>
+    public Task<PairedSampleResult> SampleEdited(string runId, double temperature, string? prime, int length, int? seed, string[]? interventions)
+    {
+        var edits = EditLinks.Parse(interventions ?? []);
+        if (edits.Errors.Count > 0) throw new LabException(string.Join(" ", edits.Errors));
+        return sampler.SamplePairedAsync(runId, temperature, prime, length, seed, edits.Edits, Context.ConnectionAborted);
+    }
 }

@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Model.Stepping;
 using CharRnnLab.Core.Sampling;
@@ -23,25 +24,56 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     /// <summary>Top candidates reported per generated symbol (shown when hovering a character).</summary>
     public const int CandidateCount = 5;
 
+    /// <summary>Most edits one paired sample takes.</summary>
+    public const int MaxEdits = 64;
+
     /// <param name="temperature">0 = greedy; otherwise 0.01–5.</param>
     /// <param name="seed">Fixed seed for reproducible text; null picks one.</param>
     public async Task<SampleResult> SampleAsync(string runId, double temperature, string? prime, int length, int? seed,
         CancellationToken cancellationToken = default)
     {
         prime ??= "";
+        var weights = await WeightsAsync(runId, temperature, prime, length, cancellationToken);
+        var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
+        var stepper = Stepper;
+        var symbols = await RunAsync(() => Generate(weights, stepper, sampleOptions, cancellationToken), cancellationToken);
+        return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
+    }
+
+    /// <summary>
+    /// The unedited and the edited continuation side by side (Core's <see cref="PairedSampler"/>, placed like
+    /// <see cref="SampleAsync"/>): one seed for both, drawn here when <paramref name="seed"/> is null and returned.
+    /// The edits are checked against the run's model with the CLI's messages. Both streams use the plain
+    /// float32 stepper, the one that applies edits.
+    /// </summary>
+    public async Task<PairedSampleResult> SamplePairedAsync(string runId, double temperature, string? prime, int length, int? seed,
+        IReadOnlyList<Intervention> interventions, CancellationToken cancellationToken = default)
+    {
+        prime ??= "";
+        if (interventions.Count is 0 or > MaxEdits)
+            throw new LabException($"A side-by-side sample takes 1 to {MaxEdits} edits (got {interventions.Count}); without edits, sample plainly.");
+        var weights = await WeightsAsync(runId, temperature, prime, length, cancellationToken);
+        var edits = new InterventionSet(weights.Config, interventions);
+        var sampleOptions = new SampleOptions(length, temperature, prime, seed ?? Random.Shared.Next(), TopK: 0, Candidates: CandidateCount);
+        var paired = await RunAsync(() => PairedSampler.Generate(weights, sampleOptions, edits, cancellationToken), cancellationToken);
+        return new PairedSampleResult(runId, weights.Iteration, temperature, prime, paired.Seed, edits.All.Select(e => e.ToString()).ToArray(),
+            new SampledContinuation(paired.PlainText, paired.Plain), new SampledContinuation(paired.EditedText, paired.Edited),
+            paired.FirstDivergence, paired.Kl, paired.MeanKl);
+    }
+
+    /// <summary>Checks the request and reads the weights to sample from (a live snapshot or the checkpoint).</summary>
+    private async Task<ModelWeights> WeightsAsync(string runId, double temperature, string prime, int length, CancellationToken cancellationToken)
+    {
         Validate(temperature, prime, length);
         var run = runs.Get(runId);
         if (!run.CanSample)
             throw new LabException($"Run {runId} has no model to sample from yet: it stopped before its first checkpoint.");
-
-        var weights = await files.WeightsAsync(runId, runs.Live(runId), cancellationToken);
-        var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
-        var stepper = Stepper;
-        var symbols = OnLane
-            ? await runs.Lane.Run(() => Generate(weights, stepper, sampleOptions, cancellationToken))
-            : await Task.Run(() => Generate(weights, stepper, sampleOptions, cancellationToken), cancellationToken);
-        return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
+        return await files.WeightsAsync(runId, runs.Live(runId), cancellationToken);
     }
+
+    /// <summary>Runs a sampling job on the lane or the spare core (<see cref="OnLane"/>).</summary>
+    private Task<T> RunAsync<T>(Func<T> job, CancellationToken cancellationToken) =>
+        OnLane ? runs.Lane.Run(job) : Task.Run(job, cancellationToken);
 
     /// <summary>Whether sampling jobs go to the compute lane (see <see cref="SamplingPlacement"/>).</summary>
     public bool OnLane => options.Value.SamplingPlacement switch

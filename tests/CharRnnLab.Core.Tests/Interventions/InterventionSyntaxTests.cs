@@ -53,4 +53,38 @@ public class InterventionSyntaxTests
             [new Intervention(2, 0, InterventionTarget.Hidden, InterventionAction.Ablate)]));
         Assert.Contains("ablate 3:h:0: the model has layers 1 to 2", layer.Message);
     }
+
+    [Theory]
+    [InlineData("1:c:62=-0.76@13", InterventionAction.Clamp, 0, 62, InterventionTarget.Cell, -0.76f, 13)]
+    [InlineData("clamp:1:c:62=-0.76@13", InterventionAction.Clamp, 0, 62, InterventionTarget.Cell, -0.76f, 13)]
+    [InlineData("clamp 2:h:3=1", InterventionAction.Clamp, 1, 3, InterventionTarget.Hidden, 1f, 0)]
+    [InlineData("ablate:1:h:5", InterventionAction.Ablate, 0, 5, InterventionTarget.Hidden, 0f, 0)]
+    [InlineData("Scale:2:c:40=0.5@7", InterventionAction.Scale, 1, 40, InterventionTarget.Cell, 0.5f, 7)]
+    public void An_edit_names_its_verb_or_is_a_clamp(string text, InterventionAction action,
+        int layer, int unit, InterventionTarget target, float value, int from)
+    {
+        Assert.True(InterventionSyntax.TryParseEdit(text, out var parsed, out string error), error);
+        Assert.Equal(new Intervention(layer, unit, target, action, value, from), parsed);
+    }
+
+    [Theory]
+    [InlineData("1:c:62=-0.76@13")]
+    [InlineData("ablate:1:h:5")]
+    [InlineData("scale:2:c:40=0.5@7")]
+    public void FormatEdit_round_trips(string text)
+    {
+        Assert.True(InterventionSyntax.TryParseEdit(text, out var parsed, out _));
+        Assert.Equal(text, InterventionSyntax.FormatEdit(parsed!));
+    }
+
+    [Theory]
+    [InlineData("ablate:1:h:5=2", "ablate takes no value")]
+    [InlineData("mute:1:h:5", "is not L:KIND:UNIT=VALUE[@FROM]")]
+    [InlineData("clamp:1:c:5", "is not L:KIND:UNIT=VALUE[@FROM]")]
+    public void A_bad_edit_says_what_is_wrong(string text, string expected)
+    {
+        Assert.False(InterventionSyntax.TryParseEdit(text, out var parsed, out string error));
+        Assert.Null(parsed);
+        Assert.Contains(expected, error);
+    }
 }

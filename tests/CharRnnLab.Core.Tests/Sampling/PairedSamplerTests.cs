@@ -45,6 +45,15 @@ public class PairedSamplerTests
     }
 
     [Fact]
+    public void A_cancelled_generation_stops_with_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        Assert.Throws<OperationCanceledException>(() => PairedSampler.Generate(Weights, new SampleOptions(Length: 50, Seed: 1),
+            Set(new Intervention(0, 0, InterventionTarget.Hidden, InterventionAction.Ablate)), cancel.Token));
+    }
+
+    [Fact]
     public void Kl_matches_the_definition_on_known_distributions()
     {
         float[] p = [0f, 1f, 2f], q = [1f, 1f, 1f];

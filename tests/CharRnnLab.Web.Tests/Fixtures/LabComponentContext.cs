@@ -108,4 +108,30 @@ public sealed class RecordingSampleSource : ISampleSource
             .ToList();
         return Task.FromResult(new SampleResult(runId, 1234, temperature, prime ?? "", Text, symbols));
     }
+
+    public List<(int? Seed, IReadOnlyList<CharRnnLab.Core.Interventions.Intervention> Edits)> PairedRequests { get; } = [];
+
+    /// <summary>The edited continuation of a paired sample (the unedited one is <see cref="Text"/>); equal lengths.</summary>
+    public string EditedText { get; set; } = "ab<x>y\n";
+
+    /// <summary>The seed a paired sample reports when asked for none (one drawn for both sides).</summary>
+    public int DrawnSeed { get; set; } = 777;
+
+    public Task<PairedSampleResult> SamplePairedAsync(string runId, double temperature, string? prime, int length, int? seed,
+        IReadOnlyList<CharRnnLab.Core.Interventions.Intervention> interventions, CancellationToken cancellationToken = default)
+    {
+        PairedRequests.Add((seed, interventions));
+        var (plain, edited) = (Continuation(Text), Continuation(EditedText));
+        int? first = Enumerable.Range(0, plain.Symbols.Count).Cast<int?>().FirstOrDefault(n => plain.Symbols[n!.Value].Symbol != edited.Symbols[n.Value].Symbol);
+        var kl = plain.Symbols.Select((_, n) => n < (first ?? int.MaxValue) ? 0 : 0.1 * (n + 1)).ToArray();
+        LastPaired = new PairedSampleResult(runId, 1234, temperature, prime ?? "", seed ?? DrawnSeed,
+            interventions.Select(i => i.ToString()).ToArray(), plain, edited, first, kl, kl.Average());
+        return Task.FromResult(LastPaired);
+    }
+
+    /// <summary>The paired sample answered last.</summary>
+    public PairedSampleResult? LastPaired { get; private set; }
+
+    private static SampledContinuation Continuation(string text) => new(text, text.EnumerateRunes().Select(r => r.ToString())
+        .Select(s => new CharRnnLab.Core.Sampling.SampledSymbol(s, 0, 0.5f, [new(s, 0.5f), new("x", 0.25f)])).ToList());
 }

@@ -1,4 +1,8 @@
+using CharRnnLab.Core;
+using CharRnnLab.Core.Checkpoints;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model.Stepping;
+using CharRnnLab.Core.Sampling;
 using CharRnnLab.Web.Runs;
 
 namespace CharRnnLab.Web.Tests.Runs;
@@ -18,10 +22,64 @@ public sealed class RunSamplerTests(TrainedRunFixture fixture) : IClassFixture<T
     public async Task Greedy_text_from_the_lab_equals_the_plain_float32_sampler()
     {
         var lab = await fixture.Lab.Service<RunSampler>().SampleAsync(fixture.RunId, 0, "the ", 200, seed: 1);
-        var weights = Core.Checkpoints.CheckpointFile.LoadWeights(fixture.Lab.Service<RunManager>().RunDirectory(fixture.RunId));
+        var weights = CheckpointFile.LoadWeights(fixture.Lab.Service<RunManager>().RunDirectory(fixture.RunId));
 
-        string plain = new Core.Sampling.Sampler(weights).GenerateText(new Core.Sampling.SampleOptions(200, 0, "the "));
+        string plain = new Sampler(weights).GenerateText(new SampleOptions(200, 0, "the "));
 
         Assert.Equal(plain, lab.Text);
     }
+
+    private static readonly Intervention[] Edits =
+    [
+        new(0, 3, InterventionTarget.Cell, InterventionAction.Clamp, 2.5f, From: 6),
+        new(0, 7, InterventionTarget.Hidden, InterventionAction.Ablate),
+    ];
+
+    [Fact]
+    public async Task A_paired_sample_from_the_lab_equals_Cores_paired_sampler_for_the_same_seed()
+    {
+        var lab = await fixture.Lab.Service<RunSampler>().SamplePairedAsync(fixture.RunId, 0.8, "the ", 150, seed: 11, Edits);
+        var weights = CheckpointFile.LoadWeights(fixture.Lab.Service<RunManager>().RunDirectory(fixture.RunId));
+
+        var core = PairedSampler.Generate(weights, new SampleOptions(150, 0.8, "the ", 11, Candidates: RunSampler.CandidateCount),
+            new InterventionSet(weights.Config, Edits));
+
+        Assert.Equal(11, lab.Seed);
+        Assert.Equal(core.PlainText, lab.Unedited.Text);
+        Assert.Equal(core.EditedText, lab.Edited.Text);
+        Assert.Equal(core.FirstDivergence, lab.FirstDivergence);
+        Assert.Equal(core.Kl, lab.Kl);
+        Assert.Equal(core.Edited.Select(Describe), lab.Edited.Symbols.Select(Describe));
+        Assert.Equal(core.Plain.Select(Describe), lab.Unedited.Symbols.Select(Describe));
+        Assert.Equal(["clamp 1:c:3=2.5@6", "ablate 1:h:7"], lab.Interventions);
+    }
+
+    [Fact]
+    public async Task Without_a_seed_one_is_drawn_for_both_and_reported_so_the_pair_can_be_repeated()
+    {
+        var sampler = fixture.Lab.Service<RunSampler>();
+        var first = await sampler.SamplePairedAsync(fixture.RunId, 1.0, "", 80, seed: null, Edits);
+
+        var again = await sampler.SamplePairedAsync(fixture.RunId, 1.0, "", 80, first.Seed, Edits);
+
+        Assert.Equal(first.Unedited.Text, again.Unedited.Text);
+        Assert.Equal(first.Edited.Text, again.Edited.Text);
+        Assert.Equal(80, first.Kl.Count);
+    }
+
+    [Fact]
+    public async Task Edits_the_model_cannot_take_are_refused_with_the_clis_message()
+    {
+        var sampler = fixture.Lab.Service<RunSampler>();
+
+        var unit = await Assert.ThrowsAsync<ConfigException>(() => sampler.SamplePairedAsync(fixture.RunId, 1.0, "", 10, 1,
+            [new Intervention(0, 16, InterventionTarget.Hidden, InterventionAction.Clamp, 1f)]));
+        var none = await Assert.ThrowsAsync<LabException>(() => sampler.SamplePairedAsync(fixture.RunId, 1.0, "", 10, 1, []));
+
+        Assert.Equal("clamp 1:h:16=1: the model's layers have units 0 to 15; there is no unit 16.", unit.Message);
+        Assert.Contains("1 to 64 edits", none.Message);
+    }
+
+    private static string Describe(SampledSymbol s) =>
+        $"{s.Symbol}:{s.Probability}:{string.Join(",", s.Candidates.Select(c => $"{c.Symbol}={c.Probability}"))}";
 }

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using CharRnnLab.Core;
-using CharRnnLab.Core.Sampling;
+using CharRnnLab.Core.Interventions;
+using CharRnnLab.Core.Model;
 using CharRnnLab.Web.Contracts;
-using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Sampling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -14,7 +13,9 @@ namespace CharRnnLab.Web.Components.Lab;
 /// slider, greedy switch, prime, length, seed. Every change resamples after a 250 ms pause
 /// (latest wins; a superseded request is cancelled), so dragging the slider runs a handful of
 /// jobs, not hundreds; releasing the slider resamples at once. Text is rendered as text; hovering a character shows its top-5
-/// candidates (wwwroot-assets/js/sample-hover.js).
+/// candidates (wwwroot-assets/js/sample-hover.js). With edits (<see cref="InterventionEditor"/>), a sample is a paired one:
+/// the unedited and the edited continuation from one seed, side by side (<see cref="PairedSampleView"/>); with no seed
+/// given, the one drawn for both is shown in the caption.
 /// </summary>
 public partial class SamplingPanel
 {
@@ -34,9 +35,14 @@ public partial class SamplingPanel
     private int _version;
     private ElementReference _textElement, _sliderElement;
     private DotNetObjectReference<SamplingPanel>? _self;
-    private IJSObjectReference? _hoverModule, _sliderModule;
-    private bool _hoverUnavailable;
+    private IJSObjectReference? _sliderModule;
+    private SampleHover? _hover;
     private string? _sampledRunId;
+    private IReadOnlyList<Intervention> _edits = [];
+    private IReadOnlyList<Intervention>? _editsParameter;
+    private IReadOnlyList<string> _refused = [];
+    private bool _editedHere;
+    private PairedSampleResult? _paired;
 
     [Inject] private ISampleSource Source { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
@@ -51,32 +57,53 @@ public partial class SamplingPanel
     /// <summary>Sample once as soon as the panel is shown.</summary>
     [Parameter] public bool SampleOnOpen { get; set; } = true;
 
+    /// <summary>The run's model: the editor offers c for an LSTM only and checks each edit against it.</summary>
+    [Parameter] public ModelConfig? Model { get; set; }
+
+    /// <summary>
+    /// Edits to sample under, set from outside (a link's edit= values, the Neurons page's "clamp in sampling");
+    /// a new list replaces the panel's edits and samples. Those the model cannot take are left out with a warning.
+    /// </summary>
+    [Parameter] public IReadOnlyList<Intervention>? Edits { get; set; }
+
+    /// <summary>Raised with the panel's edits whenever the editor adds or removes one.</summary>
+    [Parameter] public EventCallback<IReadOnlyList<Intervention>> EditsChanged { get; set; }
+
+    /// <summary>Warnings about edits that could not be read (e.g. a link's bad edit= value), shown above the sample.</summary>
+    [Parameter] public IReadOnlyList<string> EditWarnings { get; set; } = [];
+
     protected override void OnInitialized() => _debouncer = new Debouncer(DebounceDelay, Time);
 
     protected override void OnParametersSet()
     {
-        if (_sampledRunId == RunId) return;
+        bool editsArrived = !ReferenceEquals(Edits, _editsParameter) && Edits is not null && !Edits.SequenceEqual(_edits);
+        _editsParameter = Edits;
+        if (editsArrived) AdoptEdits(Edits!);
+        if (_sampledRunId == RunId)
+        {
+            if (editsArrived) Schedule();
+            return;
+        }
         _sampledRunId = RunId;
-        _result = null;
-        _symbols = [];
+        (_result, _paired, _symbols) = (null, null, []);
         if (SampleOnOpen && CanSample) Schedule();
     }
+
+    /// <summary>Takes the edits given from outside, leaving out (with a warning) those the model refuses.</summary>
+    private void AdoptEdits(IReadOnlyList<Intervention> edits)
+    {
+        var accepted = EditCheck.Accepted(Model, edits);
+        (_edits, _refused) = (accepted.Edits, accepted.Errors);
+    }
+
+    /// <summary>The link's warnings until the edits are changed here, then the model's refusals of edits given from outside.</summary>
+    private IEnumerable<string> Warnings => (_editedHere ? Array.Empty<string>() : EditWarnings).Concat(_refused);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender) await WatchSliderAsync();
-        if (_result is null || _hoverUnavailable) return;
-        try
-        {
-            // The import map resolves this to the fingerprinted file.
-            _hoverModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./assets/js/sample-hover.js");
-            // Idempotent: the text element is new whenever the panel went from no sample to a sample.
-            if (_hoverModule is not null) await _hoverModule.InvokeVoidAsync("attach", _textElement, SymbolGlyphs.Table);
-        }
-        catch (JSException)
-        {
-            _hoverUnavailable = true; // the text still shows; only the candidate tooltip is missing
-        }
+        // Idempotent: the text element is new whenever the panel went from no sample to a sample.
+        if (_result is not null && _edits.Count == 0) await (_hover ??= new SampleHover(JS)).AttachAsync(_textElement);
     }
 
     // slider-release.js reports the slider's release; without it (no JS) the debounce still samples.
@@ -114,6 +141,13 @@ public partial class SamplingPanel
     private void OnSeedChanged(int? value) { _seed = value; Schedule(); }
     private void SampleAgain() => Schedule();
 
+    private async Task OnEditsChanged(IReadOnlyList<Intervention> edits)
+    {
+        (_edits, _refused, _editedHere) = (edits, [], true);
+        await EditsChanged.InvokeAsync(edits);
+        Schedule();
+    }
+
     private void Schedule(bool immediately = false)
     {
         if (!CanSample || _debouncer is null) return;
@@ -125,10 +159,20 @@ public partial class SamplingPanel
     {
         try
         {
-            var result = await Source.SampleAsync(RunId, _greedy ? 0 : _temperature, _prime, _length, _seed, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            _result = result;
-            _symbols = result.Symbols.Select(RenderedSymbol.From).ToList();
+            double temperature = _greedy ? 0 : _temperature;
+            if (_edits.Count > 0)
+            {
+                var paired = await Source.SamplePairedAsync(RunId, temperature, _prime, _length, _seed, _edits, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                _paired = paired;
+            }
+            else
+            {
+                var result = await Source.SampleAsync(RunId, temperature, _prime, _length, _seed, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                _result = result;
+                _symbols = RenderedSymbol.All(result.Symbols);
+            }
             _error = null;
             _version++;
         }
@@ -146,26 +190,20 @@ public partial class SamplingPanel
     }
 
     private static string Caption(SampleResult result) =>
-        $"iteration {result.Iteration:N0} · {(result.Temperature == 0 ? "greedy" : $"temperature {result.Temperature:0.00}")} · {result.Text.Length:N0} characters";
+        $"iteration {result.Iteration:N0} · {TemperatureText(result.Temperature)} · {result.Text.Length:N0} characters";
+
+    private static string PairedCaption(PairedSampleResult paired) =>
+        $"iteration {paired.Iteration:N0} · {TemperatureText(paired.Temperature)} · seed {paired.Seed} for both · {paired.Kl.Count:N0} characters each";
+
+    private static string TemperatureText(double temperature) => temperature == 0 ? "greedy" : $"temperature {temperature:0.00}";
 
     public async ValueTask DisposeAsync()
     {
         _debouncer?.Dispose();
         _self?.Dispose();
-        foreach (var module in new[] { _hoverModule, _sliderModule })
-        {
-            if (module is null) continue;
-            try { await module.DisposeAsync(); }
-            catch (JSDisconnectedException) { }
-        }
-    }
-
-    /// <summary>A generated symbol with its candidates as JSON for the hover tooltip
-    /// ([["e",0.61],["a",0.12],…]); Blazor attribute-encodes it, the script reads it as data.</summary>
-    private sealed record RenderedSymbol(string Text, string Candidates)
-    {
-        public static RenderedSymbol From(SampledSymbol symbol) => new(symbol.Symbol,
-            JsonSerializer.Serialize(symbol.Candidates.Select(c => new object[] { c.Symbol, Math.Round(c.Probability, 4) })
-                .Prepend(new object[] { symbol.Symbol, Math.Round(symbol.Probability, 4) })));
+        if (_hover is not null) await _hover.DisposeAsync();
+        if (_sliderModule is null) return;
+        try { await _sliderModule.DisposeAsync(); }
+        catch (JSDisconnectedException) { }
     }
 }
