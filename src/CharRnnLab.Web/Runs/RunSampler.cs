@@ -91,7 +91,8 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
         ? new StepperOptions(WeightPrecision.Float16, Threads: 1)
         : StepperOptions.AllCores;
 
-    private static void Validate(double temperature, string prime, int length)
+    /// <summary>The limits of a sampling request (also an n-gram sample's, so both models are asked alike).</summary>
+    internal static void Validate(double temperature, string prime, int length)
     {
         if (!double.IsFinite(temperature) || temperature < 0 || temperature > 5)
             throw new LabException($"Temperature must be 0 (greedy) or between 0.01 and 5 (got {temperature}).");

@@ -2,12 +2,13 @@ namespace CharRnnLab.Web.Yardsticks;
 
 public static class YardstickServiceCollectionExtensions
 {
-    /// <summary>Registers the yardsticks' services: where their work runs, the n-gram indexes and baselines.</summary>
+    /// <summary>Registers the yardsticks' services: where their work runs, the n-gram indexes, baselines and samples.</summary>
     public static IServiceCollection AddYardsticks(this IServiceCollection services)
     {
         services.AddSingleton<YardstickWork>();
         services.AddSingleton<NgramIndexStore>();
         services.AddSingleton<NgramBaselineService>();
+        services.AddSingleton<NgramSampleService>();
         return services;
     }
 }
