@@ -47,6 +47,8 @@ internal static class BenchJson
                 rec.Characters, rec.Streams, Seconds = Round(rec.Seconds, 3),
                 Speed = Speed(new Throughput(rec.CharactersPerSecond, c.RecordingFlopsPerChar), gemm),
                 PeakAboveBaselineMb = Megabytes(rec.PeakBytesAboveBaseline),
+                TensorOpsSeconds = rec.TensorOpsSeconds is { } old ? Round(old, 3) : (double?)null,
+                SpeedUpOverTensorOps = rec.SpeedUp is { } up ? Round(up, 3) : (double?)null,
             } : null,
             WorkingSet = c.WorkingSet.Select(p => new { p.Iteration, Mb = Megabytes(p.Bytes) }),
         };

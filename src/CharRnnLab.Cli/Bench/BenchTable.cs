@@ -38,6 +38,11 @@ internal static class BenchTable
             Row(table, "", $"recording {rec.Characters:N0} chars, all kinds ({rec.Seconds:F2} s)",
                 new Throughput(rec.CharactersPerSecond, c.RecordingFlopsPerChar), gemm);
             table.AddRow("", "recording peak above baseline", $"{BenchJson.Megabytes(rec.PeakBytesAboveBaseline):N0} MB", "", "");
+            if (rec.TensorOpsSeconds is { } old)
+            {
+                Row(table, "", $"recording, tensor-operation path ({old:F2} s)", new Throughput(rec.Characters / old, c.RecordingFlopsPerChar), gemm);
+                table.AddRow("", "recording, default / tensor-operation path", F(rec.SpeedUp!.Value, 2) + "×", "", "");
+            }
         }
         if (c.WorkingSet.Count > 0)
             table.AddRow("", $"working set, iterations {c.WorkingSet[0].Iteration}–{c.WorkingSet[^1].Iteration}",

@@ -10,7 +10,8 @@ using CharRnnLab.Core.Training;
 namespace CharRnnLab.Cli.Bench;
 
 /// <summary>How long and how often each part of a case is measured.</summary>
-internal sealed record BenchPlan(int Iterations, int Warmup, int Rounds, int SampleLength, int RecordCharacters, string? CorpusPath);
+internal sealed record BenchPlan(int Iterations, int Warmup, int Rounds, int SampleLength, int RecordCharacters, string? CorpusPath,
+    bool CompareRecording = false);
 
 /// <summary>
 /// Measures one case: training (engine against the bare loop, alternating rounds, best of each),
@@ -104,8 +105,9 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
     private async Task<RecorderBenchmarkResult?> MeasureRecording(BenchCase benchCase)
     {
         if (plan.RecordCharacters == 0) return null;
-        log.WriteLine($"bench: {benchCase.Name}: recording {plan.RecordCharacters} characters, every layer and kind…");
-        return await lane.Run(() => RecorderBenchmark.Run(benchCase.Run.Model, plan.RecordCharacters));
+        string against = plan.CompareRecording ? ", alternating with the tensor-operation path" : "";
+        log.WriteLine($"bench: {benchCase.Name}: recording {plan.RecordCharacters} characters, every layer and kind, best of {plan.Rounds}{against}…");
+        return await lane.Run(() => RecorderBenchmark.Run(benchCase.Run.Model, plan.RecordCharacters, plan.Rounds, plan.CompareRecording));
     }
 
     private sealed record EngineRun(double SymbolsPerSecond, double LastLoss, IReadOnlyList<WorkingSetPoint> WorkingSet, ModelWeights Weights);

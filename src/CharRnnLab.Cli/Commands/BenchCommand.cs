@@ -25,6 +25,8 @@ public sealed class BenchCommand : Command
     private readonly Option<int> _sampleLength = ValueOptions.Whole("--sample-length", "symbols generated to time sampling", 1, 1_000_000, 2000);
     private readonly Option<int> _recordChars = ValueOptions.Whole("--record-chars",
         "characters recorded (all layers, every kind) on random weights of each case's shape (0 = skip)", 0, 10_000_000, 100_000);
+    private readonly Option<bool> _compareRecording = ValueOptions.Switch("--compare-recording",
+        "also time the earlier tensor-operation recording path, alternating with the default one (best of --rounds each)");
     private readonly Option<int> _gemmSize = ValueOptions.Whole("--gemm-size", "N of the N³ float32 matmul every figure is a fraction of",
         16, 8192, GemmBenchmark.DefaultSize);
 
@@ -32,7 +34,7 @@ public sealed class BenchCommand : Command
         "Measure the GEMM rate, then training against a bare TorchSharp loop, sampling, recording and memory, each as a fraction of it.")
     {
         _run.AddTo(this);
-        foreach (var option in new Option[] { _suite, _json, _iterations, _warmup, _rounds, _corpus, _sampleLength, _recordChars, _gemmSize })
+        foreach (var option in new Option[] { _suite, _json, _iterations, _warmup, _rounds, _corpus, _sampleLength, _recordChars, _compareRecording, _gemmSize })
             Options.Add(option);
         SetAction((parse, _) => RunAsync(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
     }
@@ -55,7 +57,7 @@ public sealed class BenchCommand : Command
         string suite = parse.GetValue(_suite)!;
         var cases = BenchSuite.Runs(suite).Select(run => BenchCase.Of(_run.ApplyTo(parse, run))).ToArray();
         var plan = new BenchPlan(parse.GetValue(_iterations), parse.GetValue(_warmup), parse.GetValue(_rounds),
-            parse.GetValue(_sampleLength), parse.GetValue(_recordChars), parse.GetValue(_corpus));
+            parse.GetValue(_sampleLength), parse.GetValue(_recordChars), parse.GetValue(_corpus), parse.GetValue(_compareRecording));
         using var lane = new ComputeLane(cases[0].Run.Training.Threads);
 
         stderr.WriteLine($"bench: float32 GEMM {parse.GetValue(_gemmSize)}³ on {lane.Threads} thread(s)…");

@@ -5,35 +5,57 @@ using CharRnnLab.Core.Model;
 namespace CharRnnLab.Core.Benchmarks;
 
 /// <summary>Recording throughput and memory of one configuration, for <c>charrnn bench</c>;
-/// <c>PeakBytesAboveBaseline</c> is the highest working set during the timed recording, above the one before it.</summary>
+/// <c>PeakBytesAboveBaseline</c> is the highest working set during a timed recording, above the one before it.
+/// <c>TensorOpsSeconds</c>: the earlier per-step tensor-operation path on the same text, timed in
+/// alternation with the default path (best of each), or null when not compared.</summary>
 public sealed record RecorderBenchmarkResult(
-    CellType Cell, int Layers, int Hidden, int Characters, int Streams, int WarmUp, double Seconds, long PeakBytesAboveBaseline)
+    CellType Cell, int Layers, int Hidden, int Characters, int Streams, int WarmUp, double Seconds, long PeakBytesAboveBaseline,
+    double? TensorOpsSeconds = null)
 {
     public double CharactersPerSecond => Characters / Seconds;
+
+    /// <summary>How many times faster the default path ran than the tensor-operation path, in the same process.</summary>
+    public double? SpeedUp => TensorOpsSeconds / Seconds;
 }
 
 /// <summary>
-/// Times <see cref="ActivationRecorder.Record"/> (all kinds, default streams) on random weights
-/// over a random text of a 65-symbol alphabet (the size of tinyshakespeare's). Runs on the
-/// calling thread like the recorder itself.
+/// Times <see cref="ActivationRecorder.Record"/> (all kinds; default streams unless options say otherwise) on random weights
+/// over a random text of a 65-symbol alphabet (the size of tinyshakespeare's), best of
+/// <c>rounds</c>. Runs on the calling thread like the recorder itself.
 /// </summary>
 public static class RecorderBenchmark
 {
-    public static RecorderBenchmarkResult Run(ModelConfig config, int characters, RecordingOptions? options = null)
+    public static RecorderBenchmarkResult Run(ModelConfig config, int characters, int rounds = 1, bool compareTensorOps = false,
+        RecordingOptions? options = null)
     {
-        options ??= new RecordingOptions();
         var weights = RandomWeights.Create(config);
         string text = RandomWeights.Text(weights, characters);
+        var fused = (options ?? new RecordingOptions()) with { Kernel = RecordingKernel.Fused };
+        var tensorOps = fused with { Kernel = RecordingKernel.TensorOps };
+        ActivationRecorder.Record(weights, text[..Math.Min(characters, 2000)], fused); // warm libtorch and the JIT up
+        if (compareTensorOps) ActivationRecorder.Record(weights, text[..Math.Min(characters, 2000)], tensorOps);
 
-        ActivationRecorder.Record(weights, text[..Math.Min(characters, 2000)], options); // warm libtorch up
-        GC.Collect();
+        double best = double.MaxValue, bestTensorOps = double.MaxValue;
+        long peak = 0;
+        RecordingMode? mode = null;
+        for (int round = 0; round < rounds; round++)
+        {
+            var (seconds, bytes, recorded) = Time(weights, text, fused);
+            (best, peak, mode) = (Math.Min(best, seconds), Math.Max(peak, bytes), recorded);
+            if (compareTensorOps) bestTensorOps = Math.Min(bestTensorOps, Time(weights, text, tensorOps).Seconds);
+        }
+        return new RecorderBenchmarkResult(config.Cell, config.Layers, config.Hidden, characters, mode!.Streams, mode.WarmUp,
+            best, peak, compareTensorOps ? bestTensorOps : null);
+    }
+
+    private static (double Seconds, long PeakBytes, RecordingMode Mode) Time(ModelWeights weights, string text, RecordingOptions options)
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var memory = new MemoryWatch();
         var clock = Stopwatch.StartNew();
         var recording = ActivationRecorder.Record(weights, text, options);
         clock.Stop();
         memory.Dispose();
-        GC.KeepAlive(recording);
-        return new RecorderBenchmarkResult(config.Cell, config.Layers, config.Hidden, characters, recording.Mode.Streams,
-            recording.Mode.WarmUp, clock.Elapsed.TotalSeconds, memory.PeakAboveBaselineBytes);
+        return (clock.Elapsed.TotalSeconds, memory.PeakAboveBaselineBytes, recording.Mode);
     }
 }

@@ -59,6 +59,21 @@ public class BenchTests
     }
 
     [Fact]
+    public async Task Compare_recording_times_the_tensor_operation_path_beside_the_default_one()
+    {
+        string[] oneCase = [.. Tiny, "--layers", "1", "--sample-length", "5"];
+        var compared = await CliRunner.Run([.. oneCase, "--compare-recording", "--json"]);
+        var plain = await CliRunner.Run([.. oneCase, "--json"]);
+
+        Assert.Equal(0, compared.ExitCode);
+        var recording = JsonDocument.Parse(compared.Stdout).RootElement.GetProperty("cases")[0].GetProperty("recording");
+        Assert.True(recording.GetProperty("tensorOpsSeconds").GetDouble() > 0);
+        Assert.True(recording.GetProperty("speedUpOverTensorOps").GetDouble() > 0);
+        var unCompared = JsonDocument.Parse(plain.Stdout).RootElement.GetProperty("cases")[0].GetProperty("recording");
+        Assert.Equal(JsonValueKind.Null, unCompared.GetProperty("tensorOpsSeconds").ValueKind);
+    }
+
+    [Fact]
     public async Task An_unknown_suite_is_refused_with_the_choices()
     {
         var result = await CliRunner.Run("bench", "--suite", "huge");

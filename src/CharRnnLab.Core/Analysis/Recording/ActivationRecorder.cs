@@ -13,7 +13,9 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// <para>
 /// Speed: a recurrence is sequential in time, so reading 100k characters one by one costs
 /// 100k small steps. Instead the text is split into S streams stepped together (one (S, H)
-/// matmul per step), and each layer's input projection is one big matmul per chunk.
+/// matmul per step), and each layer's input projection is one big matmul per chunk (a row
+/// gather for one-hot input). The rest of a step is one managed pass per stream that writes
+/// every kept value straight into the result arrays (<see cref="FusedLayer"/>).
 /// </para>
 /// <para>
 /// The approximation (S &gt; 1): stream s starts W characters before its piece from a zero
@@ -52,12 +54,13 @@ public static class ActivationRecorder
         using (NewDisposeScope())
         using (no_grad())
         {
-            var run = new RecordingRun(weights, plan, symbols, keep, k, values, guesses, Interventions(weights, options));
-            for (int t0 = 0; t0 < plan.WindowLength; t0 += options.ChunkSteps)
+            var run = new RecordingRun(weights, plan, symbols, k, values, guesses, Interventions(weights, options), options.Kernel);
+            int chunk = ChunkSteps(weights.Config, plan, options);
+            for (int t0 = 0; t0 < plan.WindowLength; t0 += chunk)
             {
                 cancel.ThrowIfCancellationRequested();
-                run.Chunk(t0, Math.Min(options.ChunkSteps, plan.WindowLength - t0));
-                progress?.Report(Math.Min(1.0, (double)(t0 + options.ChunkSteps) / plan.WindowLength));
+                run.Chunk(t0, Math.Min(chunk, plan.WindowLength - t0));
+                progress?.Report(Math.Min(1.0, (double)(t0 + chunk) / plan.WindowLength));
             }
         }
         guesses.NextSymbolProbability[^1] = float.NaN;
@@ -77,6 +80,20 @@ public static class ActivationRecorder
         long arrays = (long)(options.Layers?.Count ?? config.Layers) * (options.Kinds?.Count ?? ActivationKinds.For(config.Cell).Count);
         return arrays * characters * config.Hidden * sizeof(float) + (long)characters * (options.TopGuesses * 8 + 4);
     }
+
+    /// <summary>
+    /// The chunk length: <see cref="RecordingOptions.ChunkSteps"/>, shortened so that a chunk's
+    /// projection (S, C, G·H) stays within <see cref="MaxChunkBytes"/>. That bounds the memory of
+    /// many streams and keeps every tensor a step's managed pass reads addressable by a span.
+    /// </summary>
+    private static int ChunkSteps(ModelConfig config, StreamPlan plan, RecordingOptions options)
+    {
+        long bytesPerStep = (long)plan.Streams * config.GateCount * config.Hidden * sizeof(float);
+        return (int)Math.Clamp(MaxChunkBytes / bytesPerStep, 1, options.ChunkSteps);
+    }
+
+    /// <summary>At most this many bytes of projection per chunk (see <see cref="ChunkSteps"/>).</summary>
+    private const long MaxChunkBytes = 256L << 20;
 
     private static HashSet<(int Layer, ActivationKind Kind)> KeptArrays(ModelConfig config, RecordingOptions options)
     {

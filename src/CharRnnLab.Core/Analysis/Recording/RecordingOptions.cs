@@ -29,6 +29,9 @@ public sealed record RecordingOptions
     /// <summary>Time steps per chunk of tensor work (bounds memory; each chunk has its own dispose scope).</summary>
     public int ChunkSteps { get; init; } = 64;
 
+    /// <summary>How layers are stepped; the tensor-operation path is kept only to compare against (tests, <c>charrnn bench</c>).</summary>
+    internal RecordingKernel Kernel { get; init; } = RecordingKernel.Fused;
+
     /// <summary>One sequential pass from a zero state: bit-for-bit the model's own forward pass, slower.</summary>
     public static RecordingOptions Exact => new() { Streams = 1, WarmUp = 0 };
 

@@ -7,38 +7,36 @@ namespace CharRnnLab.Core.Analysis.Recording;
 
 /// <summary>
 /// The tensors of one recording and the chunk loop body: per chunk of C window steps, every
-/// layer projects its whole input at once, steps S streams C times, and the kept steps are
-/// copied into the managed result arrays. Lives inside the recorder's dispose scope.
+/// layer projects its whole input at once and steps S streams C times, writing its kept steps
+/// into the managed result arrays through its <see cref="LayerSink"/>; then the head. Lives
+/// inside the recorder's dispose scope.
 /// </summary>
 internal sealed class RecordingRun
 {
     private readonly StreamPlan _plan;
-    private readonly RecurrentLayer[] _layers;
+    private readonly IRecordingLayer[] _layers;
+    private readonly LayerSink[] _sinks;
     private readonly Tensor? _embedding;   // (V, E) or null for one-hot
     private readonly Tensor _headWeightT;  // (H, V)
     private readonly Tensor _headBias;     // (V)
     private readonly Tensor _inputs;       // (S, T) symbol indices
     private readonly Tensor _nextSymbols;  // (S, T) the symbol after each input
-    private readonly HashSet<(int Layer, ActivationKind Kind)> _keep;
     private readonly int _k, _units;
-    private readonly IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> _values;
     private readonly NextSymbolGuesses _guesses;
 
-    public RecordingRun(ModelWeights weights, StreamPlan plan, int[] symbols,
-        HashSet<(int Layer, ActivationKind Kind)> keep, int k,
+    public RecordingRun(ModelWeights weights, StreamPlan plan, int[] symbols, int k,
         IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values, NextSymbolGuesses guesses,
-        InterventionSet? interventions)
+        InterventionSet? interventions, RecordingKernel kernel)
     {
         var config = weights.Config;
         int v = weights.Vocabulary.Count;
         _plan = plan;
-        _keep = keep;
         _k = k;
         _units = config.Hidden;
-        _values = values;
         _guesses = guesses;
-        _layers = weights.Layers.Select((w, l) =>
-            RecurrentLayer.Create(config.Cell, w, plan.Streams, StreamEdits.For(interventions, l, plan.Start))).ToArray();
+        _layers = weights.Layers.Select((w, l) => CreateLayer(kernel, config.Cell, w, StreamEdits.For(interventions, l, plan.Start))).ToArray();
+        _sinks = Enumerable.Range(0, config.Layers).Select(l => new LayerSink(plan, _units,
+            values.Where(e => e.Key.Layer == l).ToDictionary(e => e.Key.Kind, e => e.Value))).ToArray();
         _embedding = weights.Embedding is null ? null : tensor(weights.Embedding, [v, config.Embedding]);
         _headWeightT = tensor(weights.HeadWeight, [v, config.Hidden]).t().contiguous();
         _headBias = tensor(weights.HeadBias, [v]);
@@ -59,13 +57,16 @@ internal sealed class RecordingRun
             var projected = below is not null ? layer.Project(below.view(s * steps, _units), s, steps)
                 : _embedding is null ? layer.ProjectOneHot(inputs, s, steps)
                 : layer.Project(_embedding.index_select(0, inputs), s, steps); // (S, C, G·H)
-            var kept = _keep.Where(k => k.Layer == l).Select(k => k.Kind).ToHashSet();
-            var outputs = layer.Run(projected, t0, steps, kept);
-            foreach (var kind in kept) CopyKept(outputs[kind], t0, steps, _units, _values[(l, kind)]);
-            below = outputs[ActivationKind.Hidden];
+            below = layer.Run(projected, t0, steps, _sinks[l]);
         }
         Head(below!, t0, steps);
     }
+
+    private IRecordingLayer CreateLayer(RecordingKernel kernel, CellType cell, LayerWeights w, ILayerEdits? edits) => kernel switch
+    {
+        RecordingKernel.TensorOps => RecurrentLayer.Create(cell, w, _plan.Streams, edits),
+        _ => FusedLayer.Create(cell, w, _plan.Streams, edits),
+    };
 
     /// <summary>Softmax of the head on the top layer's h; keeps the top K and the actual next symbol's probability.</summary>
     private void Head(Tensor hidden, int t0, int steps)
@@ -81,17 +82,6 @@ internal sealed class RecordingRun
     }
 
     /// <summary>Copies each stream's kept steps of a chunk (S, C, width) to their text positions.</summary>
-    private void CopyKept<T>(Tensor chunk, int t0, int steps, int width, T[] destination) where T : unmanaged
-    {
-        var contiguous = chunk.contiguous();
-        ReadOnlySpan<T> data = MemoryMarshal.Cast<byte, T>(contiguous.bytes); // zero-copy view of the tensor
-        for (int s = 0; s < _plan.Streams; s++)
-        {
-            var (from, to) = _plan.KeptSteps(s, t0, t0 + steps);
-            if (from >= to) continue;
-            int source = (s * steps + (from - t0)) * width;
-            int target = (_plan.Start[s] + from) * width;
-            data.Slice(source, (to - from) * width).CopyTo(destination.AsSpan(target));
-        }
-    }
+    private void CopyKept<T>(Tensor chunk, int t0, int steps, int width, T[] destination) where T : unmanaged =>
+        _plan.CopyKept(MemoryMarshal.Cast<byte, T>(chunk.contiguous().bytes), t0, steps, width, destination); // zero-copy view of the tensor
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using static TorchSharp.torch;
@@ -6,7 +7,9 @@ namespace CharRnnLab.Core.Analysis.Recording;
 
 /// <summary>
 /// One recurrent layer re-built from plain weights, stepping S streams at once and exposing
-/// every intermediate value. The formulas are PyTorch's nn.LSTM / nn.GRU / nn.RNN (tanh), so a
+/// every intermediate value as (S, C, H) tensors. Ablation runs use it; recordings use the
+/// faster <see cref="FusedLayer"/> and keep this one only to compare against
+/// (<see cref="RecordingKernel.TensorOps"/>). The formulas are PyTorch's nn.LSTM / nn.GRU / nn.RNN (tanh), so a
 /// recording is the model's own computation, not an imitation of it.
 /// <para>
 /// Speed: a step allocates nothing large. Gates are activated in place inside the chunk's
@@ -15,14 +18,13 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// map and unmap pages each time, which costs more than the arithmetic.)
 /// </para>
 /// </summary>
-internal abstract class RecurrentLayer
+internal abstract class RecurrentLayer : IRecordingLayer
 {
-    private readonly Tensor _weightIhT;  // (I, G·H)
+    private readonly LayerTensors _weights;
     protected readonly Tensor WeightHhT; // (H, G·H)
     protected readonly Tensor BiasHh;    // (G·H)
     protected readonly Tensor H;         // (S, H) carried hidden state
     protected readonly int Units;
-    private readonly Tensor _projectionBias;
     private int _windowStep; // window step of the step in progress (t0 + t), for the edits
 
     /// <summary>This layer's interventions, or null for the plain model.</summary>
@@ -30,13 +32,10 @@ internal abstract class RecurrentLayer
 
     protected RecurrentLayer(LayerWeights w, int gates, int streams, bool foldRecurrentBias)
     {
+        _weights = new LayerTensors(w, gates, foldRecurrentBias);
         Units = w.HiddenSize;
-        int gh = gates * Units;
-        _weightIhT = tensor(w.WeightIh, [gh, w.InputSize]).t().contiguous();
-        WeightHhT = tensor(w.WeightHh, [gh, Units]).t().contiguous();
-        BiasHh = tensor(w.BiasHh, [gh]);
-        var biasIh = tensor(w.BiasIh, [gh]);
-        _projectionBias = foldRecurrentBias ? biasIh + BiasHh : biasIh;
+        WeightHhT = _weights.WeightHhT;
+        BiasHh = _weights.BiasHh;
         H = zeros(streams, Units);
     }
 
@@ -50,13 +49,11 @@ internal abstract class RecurrentLayer
     /// <summary>The kinds a step writes one (S, H) slice of per step (the others live in the projection).</summary>
     public abstract IEnumerable<ActivationKind> SteppedKinds { get; }
 
-    /// <summary>Input projection of a whole chunk in one matmul: (S·C, I) → (S, C, G·H).</summary>
-    public Tensor Project(Tensor input, int streams, int steps) =>
-        addmm(_projectionBias, input, _weightIhT, beta: 1, alpha: 1).view(streams, steps, -1);
+    /// <inheritdoc cref="LayerTensors.Project"/>
+    public Tensor Project(Tensor input, int streams, int steps) => _weights.Project(input, streams, steps);
 
-    /// <summary>One-hot inputs: x·W_ihᵀ is a row selection, exactly. (S·C) symbols → (S, C, G·H).</summary>
-    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) =>
-        _weightIhT.index_select(0, symbols).add_(_projectionBias).view(streams, steps, -1);
+    /// <inheritdoc cref="LayerTensors.ProjectOneHot"/>
+    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) => _weights.ProjectOneHot(symbols, streams, steps);
 
     /// <summary>
     /// Steps every stream through the chunk. <paramref name="projected"/> (S, C, G·H) is
@@ -75,6 +72,15 @@ internal abstract class RecurrentLayer
         }
         foreach (var (kind, gate) in Gates()) buffers[kind] = projected.narrow(2, gate * Units, Units);
         return buffers;
+    }
+
+    /// <summary>Runs the chunk as above and copies every kind the sink keeps to its place.</summary>
+    public Tensor Run(Tensor projected, int t0, int steps, LayerSink sink)
+    {
+        var outputs = Run(projected, t0, steps, sink.Kinds);
+        foreach (var kind in sink.Kinds)
+            sink.KeepChunk(kind, MemoryMarshal.Cast<byte, float>(outputs[kind].contiguous().bytes), t0, steps);
+        return outputs[ActivationKind.Hidden];
     }
 
     /// <summary>The gate kinds and their index in the projection's G blocks.</summary>

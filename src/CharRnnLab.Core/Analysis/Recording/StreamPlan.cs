@@ -70,4 +70,23 @@ internal sealed class StreamPlan
     /// <summary>The window steps [from, to) of stream s that are kept, clipped to [t0, t1).</summary>
     public (int From, int To) KeptSteps(int s, int t0, int t1) =>
         (Math.Max(Offset[s], t0), Math.Min(Offset[s] + Length[s], t1));
+
+    /// <summary>Whether stream s keeps window step w (not warm-up, not padding).</summary>
+    public bool Keeps(int s, int w) => w >= Offset[s] && w < Offset[s] + Length[s];
+
+    /// <summary>
+    /// Copies each stream's kept steps of a chunk of window steps [t0, t0 + steps), laid out
+    /// (S, C, width) row-major, to their text positions in <paramref name="destination"/> (N × width).
+    /// </summary>
+    public void CopyKept<T>(ReadOnlySpan<T> chunk, int t0, int steps, int width, T[] destination)
+    {
+        for (int s = 0; s < Streams; s++)
+        {
+            var (from, to) = KeptSteps(s, t0, t0 + steps);
+            if (from >= to) continue;
+            int source = (s * steps + (from - t0)) * width;
+            int target = (Start[s] + from) * width;
+            chunk.Slice(source, (to - from) * width).CopyTo(destination.AsSpan(target));
+        }
+    }
 }

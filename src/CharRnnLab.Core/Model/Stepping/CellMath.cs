@@ -48,10 +48,10 @@ internal static class CellMath
         Store((Vector256<float>.One - z) * n + z * Load(hOld, u), h, u);
     }
 
-    private static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
+    internal static Vector256<float> Sigmoid(Vector256<float> x) => Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-x));
 
     // tanh x = 2σ(2x) − 1: one exp, like the sigmoids; absolute error ≈ 1e−7.
-    private static Vector256<float> Tanh(Vector256<float> x) => Vector256.Create(2f) * Sigmoid(x + x) - Vector256<float>.One;
+    internal static Vector256<float> Tanh(Vector256<float> x) => Vector256.Create(2f) * Sigmoid(x + x) - Vector256<float>.One;
 
     private static Vector256<float> Load(float[] a, int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a), (nuint)at);
 

@@ -1,0 +1,167 @@
+using System.Runtime.InteropServices;
+using CharRnnLab.Core.Interventions;
+using CharRnnLab.Core.Model;
+using static TorchSharp.torch;
+
+namespace CharRnnLab.Core.Analysis.Recording;
+
+/// <summary>
+/// A recurrent layer stepped for recording with one libtorch matrix product per step (h·W_hhᵀ
+/// for all S streams at once) and everything else in one managed pass per stream row
+/// (<see cref="RecordingKernels"/>): gates, c, tanh c and h are computed once and written
+/// straight to their kept rows in the recording (<see cref="LayerSink"/>), so a step allocates
+/// nothing and no value is copied through an intermediate (S, C, H) tensor.
+/// <para>
+/// Why: <see cref="RecurrentLayer"/> spends a dozen libtorch calls per step on (S, H) slices,
+/// each a full pass over memory, plus a copy of every kind per chunk; at 2×512 that costs
+/// several times the matrix products themselves.
+/// </para>
+/// Edits (<see cref="ILayerEdits"/>) act on libtorch views of the same memory between the
+/// passes, at the same points of the step as in <see cref="RecurrentLayer"/>.
+/// </summary>
+internal abstract class FusedLayer : IRecordingLayer
+{
+    protected readonly LayerTensors Weights;
+    protected readonly int Units, Streams;
+    private readonly Tensor _carried; // (S, H) h after the previous chunk's last step
+
+    /// <summary>This layer's interventions, or null for the plain model.</summary>
+    public ILayerEdits? Edits { get; init; }
+
+    protected FusedLayer(LayerWeights w, int gates, int streams, bool foldRecurrentBias)
+    {
+        Weights = new LayerTensors(w, gates, foldRecurrentBias);
+        Units = w.HiddenSize;
+        Streams = streams;
+        _carried = zeros(streams, Units);
+    }
+
+    public static FusedLayer Create(CellType cell, LayerWeights w, int streams, ILayerEdits? edits = null) => cell switch
+    {
+        CellType.Lstm => new FusedLstmLayer(w, streams) { Edits = edits },
+        CellType.Gru => new FusedGruLayer(w, streams) { Edits = edits },
+        _ => new FusedRnnLayer(w, streams) { Edits = edits },
+    };
+
+    public Tensor Project(Tensor input, int streams, int steps) => Weights.Project(input, streams, steps);
+
+    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) => Weights.ProjectOneHot(symbols, streams, steps);
+
+    public Tensor Run(Tensor projected, int t0, int steps, LayerSink sink)
+    {
+        projected = projected.contiguous();
+        var hidden = empty(Streams, steps, Units); // (S, C, H)
+        for (int t = 0; t < steps; t++)
+        {
+            using var scope = NewDisposeScope();
+            var previous = t == 0 ? _carried : hidden.select(1, t - 1); // (S, H)
+            var gates = projected.select(1, t);                          // (S, G·H), rows C·G·H apart
+            var rows = new StepRows(Floats(projected), Floats(hidden), Floats(_carried), t, steps, Units);
+            Step(gates, previous, hidden.select(1, t), rows, t0 + t, sink);
+        }
+        _carried.copy_(hidden.select(1, steps - 1));
+        return hidden;
+    }
+
+    /// <summary>
+    /// One step of every stream: <paramref name="gates"/> (S, G·H) holds x·W_ihᵀ + b on entry;
+    /// <paramref name="previous"/> is h before the step (S, H), <paramref name="hidden"/> the (S, H)
+    /// view h is written to; <paramref name="w"/> the window step.
+    /// </summary>
+    protected abstract void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink);
+
+    /// <summary>Applies the h edits at window step w, then keeps every stream's h.</summary>
+    protected void FinishHidden(Tensor hidden, StepRows rows, int w, LayerSink sink)
+    {
+        Edits?.Hidden(hidden, w);
+        for (int s = 0; s < Streams; s++) sink.Keep(ActivationKind.Hidden, s, w, rows.Hidden(s));
+    }
+
+    protected static Span<float> Floats(Tensor contiguous) => MemoryMarshal.Cast<byte, float>(contiguous.bytes);
+}
+
+/// <summary>The rows of one step inside a chunk's projection (S, C, G·H) and h (S, C, H) tensors.</summary>
+internal readonly ref struct StepRows(Span<float> projected, Span<float> hidden, Span<float> carried, int t, int steps, int units)
+{
+    private readonly Span<float> _projected = projected, _hidden = hidden, _carried = carried;
+    private readonly int _width = projected.Length / (hidden.Length / units);
+
+    /// <summary>Stream s's gate pre-activations (G·H).</summary>
+    public Span<float> Pre(int s) => _projected.Slice((s * steps + t) * _width, _width);
+
+    /// <summary>Stream s's h after this step (H).</summary>
+    public Span<float> Hidden(int s) => _hidden.Slice((s * steps + t) * units, units);
+
+    /// <summary>Stream s's h before this step (H).</summary>
+    public ReadOnlySpan<float> PreviousHidden(int s) =>
+        t == 0 ? _carried.Slice(s * units, units) : _hidden.Slice((s * steps + t - 1) * units, units);
+}
+
+internal sealed class FusedLstmLayer(LayerWeights layer, int streams) : FusedLayer(layer, 4, streams, foldRecurrentBias: true)
+{
+    private readonly Tensor _c = zeros(streams, layer.HiddenSize);           // (S, H) carried cell state
+    private readonly float[] _tanhC = new float[streams * layer.HiddenSize]; // (S, H) scratch for tanh c nobody keeps
+
+    protected override void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink)
+    {
+        gates.addmm_(previous, Weights.WeightHhT, beta: 1, alpha: 1); // x·W_ihᵀ + b + h·W_hhᵀ, order i, f, g, o
+        var c = Floats(_c);
+        for (int s = 0; s < Streams; s++)
+        {
+            Cell(rows, s, w, c, sink);
+            if (Edits is null) Output(rows, s, w, c, sink); // the row is still in cache
+        }
+        if (Edits is not null)
+        {
+            Edits.Cell(_c, w);
+            for (int s = 0; s < Streams; s++) Output(rows, s, w, c, sink);
+        }
+        for (int s = 0; s < Streams; s++) sink.Keep(ActivationKind.Cell, s, w, c.Slice(s * Units, Units));
+        FinishHidden(hidden, rows, w, sink);
+    }
+
+    private void Cell(StepRows rows, int s, int w, Span<float> c, LayerSink sink)
+    {
+        var pre = rows.Pre(s);
+        RecordingKernels.LstmCell(pre, Gate(sink, ActivationKind.InputGate, pre, 0, s, w), Gate(sink, ActivationKind.ForgetGate, pre, 1, s, w),
+            Gate(sink, ActivationKind.CandidateGate, pre, 2, s, w), Gate(sink, ActivationKind.OutputGate, pre, 3, s, w), c.Slice(s * Units, Units));
+    }
+
+    private void Output(StepRows rows, int s, int w, Span<float> c, LayerSink sink) =>
+        RecordingKernels.LstmOutput(Gate(sink, ActivationKind.OutputGate, rows.Pre(s), 3, s, w), c.Slice(s * Units, Units),
+            sink.Row(ActivationKind.TanhCell, s, w, _tanhC.AsSpan(s * Units, Units)), rows.Hidden(s));
+
+    /// <summary>Where gate <paramref name="index"/>'s activation goes: its kept row, or its own block of the projection.</summary>
+    private Span<float> Gate(LayerSink sink, ActivationKind kind, Span<float> pre, int index, int s, int w) =>
+        sink.Row(kind, s, w, pre.Slice(index * Units, Units));
+}
+
+internal sealed class FusedGruLayer(LayerWeights layer, int streams) : FusedLayer(layer, 3, streams, foldRecurrentBias: false)
+{
+    private readonly Tensor _recurrent = zeros(streams, 3 * layer.HiddenSize); // (S, 3H) scratch: h·W_hhᵀ + b_hh
+
+    protected override void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink)
+    {
+        _recurrent.copy_(Weights.BiasHh).addmm_(previous, Weights.WeightHhT, beta: 1, alpha: 1);
+        var recurrent = Floats(_recurrent);
+        for (int s = 0; s < Streams; s++)
+        {
+            var pre = rows.Pre(s);
+            RecordingKernels.Gru(pre, recurrent.Slice(s * 3 * Units, 3 * Units), rows.PreviousHidden(s),
+                sink.Row(ActivationKind.ResetGate, s, w, pre.Slice(0, Units)),
+                sink.Row(ActivationKind.UpdateGate, s, w, pre.Slice(Units, Units)),
+                sink.Row(ActivationKind.NewGate, s, w, pre.Slice(2 * Units, Units)), rows.Hidden(s));
+        }
+        FinishHidden(hidden, rows, w, sink);
+    }
+}
+
+internal sealed class FusedRnnLayer(LayerWeights layer, int streams) : FusedLayer(layer, 1, streams, foldRecurrentBias: true)
+{
+    protected override void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink)
+    {
+        gates.addmm_(previous, Weights.WeightHhT, beta: 1, alpha: 1); // x·W_ihᵀ + h·W_hhᵀ + b
+        for (int s = 0; s < Streams; s++) RecordingKernels.Rnn(rows.Pre(s), rows.Hidden(s));
+        FinishHidden(hidden, rows, w, sink);
+    }
+}

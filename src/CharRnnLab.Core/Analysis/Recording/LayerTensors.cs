@@ -1,0 +1,45 @@
+using CharRnnLab.Core.Model;
+using static TorchSharp.torch;
+
+namespace CharRnnLab.Core.Analysis.Recording;
+
+/// <summary>
+/// One recurrent layer's weights as libtorch tensors, transposed for row-major products, and its
+/// input projection. Shared by both ways of stepping a layer (<see cref="RecurrentLayer"/>,
+/// <see cref="FusedLayer"/>) so that they compute the same x·W_ihᵀ + b.
+/// </summary>
+internal sealed class LayerTensors
+{
+    private readonly Tensor _weightIhT;      // (I, G·H)
+    private readonly Tensor _projectionBias; // (G·H): b_ih, plus b_hh when the cell folds it in
+
+    /// <param name="w">The layer's weights.</param>
+    /// <param name="gates">G: 4 for an LSTM, 3 for a GRU, 1 for a vanilla RNN.</param>
+    /// <param name="foldRecurrentBias">LSTM and RNN add b_hh to the projection; GRU keeps it apart (r multiplies it).</param>
+    public LayerTensors(LayerWeights w, int gates, bool foldRecurrentBias)
+    {
+        Units = w.HiddenSize;
+        int gh = gates * Units;
+        _weightIhT = tensor(w.WeightIh, [gh, w.InputSize]).t().contiguous();
+        WeightHhT = tensor(w.WeightHh, [gh, Units]).t().contiguous();
+        BiasHh = tensor(w.BiasHh, [gh]);
+        var biasIh = tensor(w.BiasIh, [gh]);
+        _projectionBias = foldRecurrentBias ? biasIh + BiasHh : biasIh;
+    }
+
+    public int Units { get; }
+
+    /// <summary>(H, G·H)</summary>
+    public Tensor WeightHhT { get; }
+
+    /// <summary>(G·H)</summary>
+    public Tensor BiasHh { get; }
+
+    /// <summary>Input projection of a whole chunk in one matmul: (S·C, I) → (S, C, G·H).</summary>
+    public Tensor Project(Tensor input, int streams, int steps) =>
+        addmm(_projectionBias, input, _weightIhT, beta: 1, alpha: 1).view(streams, steps, -1);
+
+    /// <summary>One-hot inputs: x·W_ihᵀ is a row selection, exactly. (S·C) symbols → (S, C, G·H).</summary>
+    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) =>
+        _weightIhT.index_select(0, symbols).add_(_projectionBias).view(streams, steps, -1);
+}
