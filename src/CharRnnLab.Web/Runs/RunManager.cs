@@ -20,7 +20,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
 {
     private readonly LabOptions _options;
     private readonly RunStore _store;
-    private readonly ICorpusCatalog _corpora;
+    private readonly ILabCorpora _corpora;
     private readonly RunNotifier _notifier;
     private readonly RunPump _pump;
     private readonly ILogger<RunManager> _logger;
@@ -30,7 +30,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     private readonly RunFiles _files;
     private readonly RunAdmission _admission;
 
-    public RunManager(IOptions<LabOptions> options, RunStore store, RunFiles files, ICorpusCatalog corpora, RunNotifier notifier,
+    public RunManager(IOptions<LabOptions> options, RunStore store, RunFiles files, ILabCorpora corpora, RunNotifier notifier,
         LabComputeLane lane, ILogger<RunManager> logger)
     {
         _options = options.Value;

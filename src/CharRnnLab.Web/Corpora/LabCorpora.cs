@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CharRnnLab.Web.Corpora;
 
 /// <summary>
-/// <see cref="ICorpusCatalog"/> over Core's <see cref="CorpusLibrary"/> in the lab's data directory,
+/// <see cref="ILabCorpora"/> over Core's <see cref="CorpusLibrary"/> in the lab's data directory,
 /// with the upload limit from <see cref="LabOptions.MaxUploadBytes"/>.
 /// </summary>
-public sealed class LibraryCorpusCatalog(IOptions<LabOptions> options, IHttpClientFactory http) : ICorpusCatalog
+public sealed class LabCorpora(IOptions<LabOptions> options, IHttpClientFactory http) : ILabCorpora
 {
     public const string HttpClientName = "corpora";
 
