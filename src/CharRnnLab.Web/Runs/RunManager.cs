@@ -71,16 +71,11 @@ public sealed class RunManager : IHostedService, IRunHistorySource
 
     private RunHistory ReadHistory(string runId, CancellationToken cancellationToken)
     {
-        if (_live.TryGetValue(runId, out var live))
-        {
-            var (progress, samples) = live.History.Snapshot();
-            return new RunHistory(live.Summary, progress, samples);
-        }
+        if (_live.TryGetValue(runId, out var live)) return live.History.ToHistory(live.Summary);
         var run = Require(runId);
         var buffer = new RunHistoryBuffer(_options.MaxChartPoints);
         buffer.Restore(_store.StreamProgress(runId, cancellationToken), _store.ReadSamples(runId));
-        var (points, stored) = buffer.Snapshot();
-        return new RunHistory(run, points, stored);
+        return buffer.ToHistory(run);
     }
 
     /// <summary>Starts a run: Core's limits and the lab's (<see cref="RunAdmission"/>) first, then a session on the lab's lane.
