@@ -190,10 +190,11 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     }
 
     /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder. It takes the lock
-    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes.</summary>
-    public void Delete(string runId)
+    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes:
+    /// whichever comes second is refused (the run is training, or there is no such run).</summary>
+    public async Task DeleteAsync(string runId)
     {
-        _launch.Wait();
+        await _launch.WaitAsync();
         try
         {
             if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
@@ -231,6 +232,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         {
             EnsureSlot();
             if (_live.ContainsKey(run.Id)) throw new LabException($"Run {run.Id} is already training.");
+            Require(run.Id); // a delete that held the lock before us has removed it: refuse, start nothing
             var corpus = await Task.Run(() => _corpora.Load(run.CorpusId));
             var directory = RunDirectory(run.Id);
             var checkpoint = CheckpointFile.ReadMetadata(directory);
