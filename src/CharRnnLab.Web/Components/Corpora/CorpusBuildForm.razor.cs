@@ -42,7 +42,12 @@ public partial class CorpusBuildForm : IDisposable
     private async Task BuildAsync(Func<IProgress<BuildProgress>, Task<BuildSummary>> build)
     {
         (Building, _summary, _error, _progress) = (true, null, null, null);
-        var progress = new Progress<BuildProgress>(p => _ = InvokeAsync(() => { if (Building) { _progress = p; StateHasChanged(); } }));
+        var progress = new Progress<BuildProgress>(p => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, () =>
+        {
+            if (!Building) return;
+            _progress = p;
+            StateHasChanged();
+        }));
         try
         {
             var summary = await build(progress);

@@ -97,7 +97,7 @@ public partial class Corpora : IDisposable
     private async Task DownloadAsync(CorpusInfo corpus)
     {
         _downloads[corpus.Id] = 0;
-        var progress = new Progress<double>(fraction => _ = InvokeAsync(() =>
+        var progress = new Progress<double>(fraction => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, () =>
         {
             if (_downloads.ContainsKey(corpus.Id)) _downloads[corpus.Id] = fraction;
             StateHasChanged();
