@@ -72,7 +72,8 @@ public sealed class LabCorpora(IOptions<LabOptions> options, IHttpClientFactory 
     public async Task<BuildSummary> BuildFromUploadAsync(string name, string fileName, Stream archive, CorpusBuildOptions options,
         IProgress<BuildProgress> progress, CancellationToken cancellationToken)
     {
-        string folder = Path.Combine(_library.Built.Directory, ".uploads", Guid.NewGuid().ToString("N"));
+        // A folder named *.tmp: if the lab stops mid-build, its next start removes it (RunRecovery).
+        string folder = Path.Combine(_library.Built.Directory, ".uploads", Guid.NewGuid().ToString("N") + ".tmp");
         string copy = Path.Combine(folder, Path.GetFileName(fileName.Replace('\\', '/')));
         Directory.CreateDirectory(folder);
         try
