@@ -60,7 +60,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
     {
         var page = Open(string.Join(',', lab.RunIds));
 
-        var core = CharRnnLab.Core.Yardsticks.Ngrams.NgramBaselines.Evaluate(lab.Lab.Service<ICorpusCatalog>().Load(lab.CorpusId), 0.05)
+        var core = CharRnnLab.Core.Yardsticks.Ngrams.NgramBaselines.Evaluate(lab.Lab.Service<ILabCorpora>().Load(lab.CorpusId), 0.05)
             .Orders.MinBy(o => o.Nats)!;
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=compare-chart]").GetAttribute("data-references")));
         var line = Assert.Single(page.FindComponent<CompareChart>().Instance.ReferenceLines);
