@@ -35,6 +35,28 @@ public sealed class RunStore
     {
         using var connection = Open();
         RunStoreSchema.Migrate(connection);
+        CompactLongCurves(connection);
+    }
+
+    /// <summary>Compacts the curves an earlier lab stored a row per iteration (longer than <see cref="StoredCurve.MaxRows"/>), once,
+    /// so every run's GetHistory reads a bounded number of rows.</summary>
+    private static void CompactLongCurves(SqliteConnection connection)
+    {
+        var longRuns = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT run_id FROM metrics GROUP BY run_id HAVING COUNT(*) > $max";
+            command.Parameters.AddWithValue("$max", StoredCurve.MaxRows + 1);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) longRuns.Add(reader.GetString(0));
+        }
+        foreach (var runId in longRuns)
+        {
+            using var transaction = connection.BeginTransaction();
+            var curve = StoredCurve.Load(MetricsRows.Read(connection, transaction, runId).ToList());
+            MetricsRows.Write(connection, transaction, runId, curve.Add([]));
+            transaction.Commit();
+        }
     }
 
     public void Insert(RunSummary run)

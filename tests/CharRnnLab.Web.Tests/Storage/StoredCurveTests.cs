@@ -110,6 +110,47 @@ public sealed class StoredCurveTests(ITestOutputHelper output) : IDisposable
         Assert.All(rows, r => Assert.Equal((1, r.Point.ValidationLoss), (r.Points, r.BestValidationLoss)));
     }
 
+    [Fact]
+    public void A_curve_an_earlier_lab_stored_a_row_per_iteration_is_compacted_when_the_lab_opens()
+    {
+        const int total = 25_000;
+        NewStore().Insert(Run(RunState.Completed, total, total));
+        WriteRowPerIteration(total);
+
+        var rows = NewStore().StreamProgress(RunId).ToList();
+
+        Assert.InRange(rows.Count, StoredCurve.MaxRows / 2, StoredCurve.MaxRows);
+        Assert.Equal(total, rows.Sum(r => r.Points));
+        Assert.Equal(total, rows[^1].Point.Iteration);
+        Assert.All(rows.SkipLast(1), r => Assert.Equal(2.0, r.Point.TrainLoss, 9));
+        Assert.Equal(Validation(total), rows.Min(r => r.BestValidationLoss));
+    }
+
+    /// <summary>A row per iteration, as the version-1 lab wrote them (and its migration left them: one point each).</summary>
+    private void WriteRowPerIteration(int total)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "lab.db")};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO metrics (run_id, iteration, total_iterations, epoch, train_loss, smoothed_loss, validation_loss, learning_rate,
+                gradient_norm, chars_per_second, elapsed, eta, best_validation_loss)
+            VALUES ($id, $iteration, $total, 0, $train, 2, $validation, 0.002, 1, 5000, 0, NULL, $validation)
+            """;
+        command.Parameters.AddWithValue("$id", RunId);
+        command.Parameters.AddWithValue("$total", total);
+        var iteration = command.Parameters.Add(new SqliteParameter { ParameterName = "$iteration" });
+        var train = command.Parameters.Add(new SqliteParameter { ParameterName = "$train" });
+        var validation = command.Parameters.Add(new SqliteParameter { ParameterName = "$validation" });
+        for (int i = 1; i <= total; i++)
+        {
+            (iteration.Value, train.Value, validation.Value) = (i, Point(i, total).TrainLoss, (object?)Validation(i) ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
     /// <summary>The run's rows, the points they stand for, and the bytes the database's live pages take.</summary>
     private (long Rows, long Points, long Bytes) Stored()
     {
