@@ -1,3 +1,5 @@
+using CharRnnLab.Core.Settings;
+
 namespace CharRnnLab.Core.Data;
 
 /// <summary>
@@ -25,7 +27,8 @@ public sealed record StreamMatrix(int[] Symbols, int Streams, int Columns, int S
 /// </summary>
 public sealed class MinibatchLoader
 {
-    public const double MaxValidationFraction = 0.5;
+    /// <summary>The largest validation fraction: <see cref="RunSettings"/>' limit, which this checks for every caller (training, n-grams).</summary>
+    public static double MaxValidationFraction => RunSettings.ValidationFraction.Max;
 
     public MinibatchLoader(int[] encoded, int batch, int seq, double validationFraction)
     {

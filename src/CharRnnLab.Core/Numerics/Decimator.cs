@@ -8,13 +8,21 @@ namespace CharRnnLab.Core.Numerics;
 /// reported so a chart can redraw instead of extending.
 /// </summary>
 /// <param name="merge">Combines two buckets given their input counts (e.g. a weighted mean).</param>
-public sealed class Decimator<T>(int maxPoints, Func<T, int, T, int, T> merge)
+/// <param name="bucketWidth">Inputs per bucket to start with: a series restored from buckets stored at that width
+/// (see <see cref="Add(T, int, out T)"/>) goes on at it.</param>
+public sealed class Decimator<T>(int maxPoints, Func<T, int, T, int, T> merge, int bucketWidth = 1)
 {
     private readonly List<(T Value, int Count)> _buckets = [];
     private (T Value, int Count)? _pending;
 
     /// <summary>Inputs per completed bucket.</summary>
-    public int BucketWidth { get; private set; } = 1;
+    public int BucketWidth { get; private set; } = bucketWidth >= 1 ? bucketWidth : throw new ArgumentOutOfRangeException(nameof(bucketWidth));
+
+    /// <summary>Completed buckets with the inputs each stands for, oldest first.</summary>
+    public IReadOnlyList<(T Value, int Count)> Buckets => _buckets;
+
+    /// <summary>The partly filled last bucket and its input count, if there is one.</summary>
+    public (T Value, int Count)? Pending => _pending;
 
     /// <summary>Completed buckets, oldest first (the partly filled last bucket is not included).</summary>
     public IEnumerable<T> Completed => _buckets.Select(b => b.Value);
@@ -25,10 +33,15 @@ public sealed class Decimator<T>(int maxPoints, Func<T, int, T, int, T> merge)
     public int Count => _buckets.Count;
 
     /// <summary>Adds an input; <paramref name="completed"/> is the bucket it completed, if it did.</summary>
-    public DecimatorStep Add(T value, out T completed)
+    public DecimatorStep Add(T value, out T completed) => Add(value, 1, out completed);
+
+    /// <summary>Adds an input that already stands for <paramref name="count"/> inputs (a bucket read back from storage);
+    /// a bucket completes once it holds at least <see cref="BucketWidth"/> inputs.</summary>
+    public DecimatorStep Add(T value, int count, out T completed)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         completed = default!;
-        _pending = _pending is { } p ? (merge(p.Value, p.Count, value, 1), p.Count + 1) : (value, 1);
+        _pending = _pending is { } p ? (merge(p.Value, p.Count, value, count), p.Count + count) : (value, count);
         if (_pending.Value.Count < BucketWidth) return DecimatorStep.Pending;
 
         var done = _pending.Value;

@@ -7,8 +7,8 @@ public enum OptimizerKind { Adam, RmsProp }
 
 /// <summary>
 /// Everything about a training run except the model's shape. Saved inside every checkpoint.
-/// The initialisers are the defaults, karpathy/char-rnn's (batch 50, seq 50, lr 2e-3, decay 0.97
-/// per epoch after 10); the limits are in <see cref="RunSettings"/>.
+/// The initialisers are the defaults, karpathy/char-rnn's (the learning rate decays once per epoch after 10 epochs);
+/// the limits are in <see cref="RunSettings"/>.
 /// </summary>
 public sealed record TrainingConfig
 {

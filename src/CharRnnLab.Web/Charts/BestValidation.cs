@@ -6,12 +6,13 @@ namespace CharRnnLab.Web.Charts;
 public static class BestValidation
 {
     /// <summary>The lowest finite validation loss on the curve (nats per character), else <paramref name="latest"/>.
-    /// On a long run's bucketed curve this is the lowest of the validations kept, one per bucket.</summary>
+    /// On a long run's bucketed curve this is the lowest of the validations kept, one per bucket: GetHistory's
+    /// <see cref="RunHistory.BestValidationLoss"/> is the run's true best.</summary>
     /// <param name="progress">The run's loss curve.</param>
     /// <param name="latest">The run's latest validation loss, for a curve without one.</param>
     public static double? Of(IEnumerable<ProgressEvent> progress, double? latest) => After(null, progress) ?? latest;
 
     /// <summary>The lower of <paramref name="best"/> and the finite validation losses of <paramref name="more"/>, as a live run goes on.</summary>
     public static double? After(double? best, IEnumerable<ProgressEvent> more) =>
-        more.Select(p => p.ValidationLoss).Where(v => v is { } x && double.IsFinite(x)).Append(best).Min();
+        more.Aggregate(best, (lowest, p) => ProgressMerge.Lower(lowest, p.ValidationLoss));
 }

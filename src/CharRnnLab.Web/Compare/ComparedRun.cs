@@ -9,7 +9,8 @@ namespace CharRnnLab.Web.Compare;
 /// vocabulary it learned, which its parameter count depends on.
 /// </summary>
 /// <param name="VocabularySize">Symbols in its vocabulary; null when neither its checkpoint nor its corpus is at hand.</param>
-public sealed record ComparedRun(RunSummary Run, IReadOnlyList<ProgressEvent> Progress, int? VocabularySize)
+/// <param name="MeasuredBest">The lowest validation loss the run measured (GetHistory's), when known.</param>
+public sealed record ComparedRun(RunSummary Run, IReadOnlyList<ProgressEvent> Progress, int? VocabularySize, double? MeasuredBest = null)
 {
     /// <summary>Bits per nat: a loss in nats divided by ln 2 is in bits.</summary>
     public static readonly double Ln2 = Math.Log(2);
@@ -19,8 +20,9 @@ public sealed record ComparedRun(RunSummary Run, IReadOnlyList<ProgressEvent> Pr
     /// <summary>Every weight of the model (embedding, recurrent layers, decoder), or null without a vocabulary.</summary>
     public long? ParameterCount => VocabularySize is { } v ? ParameterLayout.ParameterCount(Model, v) : null;
 
-    /// <summary>The lowest validation loss on its curve (nats per character), else the run's latest one (<see cref="BestValidation"/>).</summary>
-    public double? BestValidationLoss => BestValidation.Of(Progress, Run.ValidationLoss);
+    /// <summary>The lowest validation loss the run measured (nats per character), else the lowest on its curve, else its
+    /// latest one (<see cref="BestValidation"/>).</summary>
+    public double? BestValidationLoss => MeasuredBest ?? BestValidation.Of(Progress, Run.ValidationLoss);
 
     public double? BestValidationBits => BestValidationLoss / Ln2;
 }

@@ -26,7 +26,7 @@ public sealed class RunComparisonLoader(IRunHistorySource histories, RunVocabula
             {
                 var history = await histories.GetHistoryAsync(id, cancellationToken);
                 var size = await Task.Run(() => vocabulary.SizeOf(history.Run), cancellationToken);
-                runs.Add(new ComparedRun(history.Run, history.Progress, size));
+                runs.Add(new ComparedRun(history.Run, history.Progress, size, history.BestValidationLoss));
             }
             catch (CharRnnException ex)
             {

@@ -10,7 +10,7 @@ namespace CharRnnLab.Web.Compare;
 /// How many symbols a run's model reads and predicts: its checkpoint's vocabulary when it has one
 /// (exact, also for imported runs), else its corpus's. Reads files: call it off the page thread.
 /// </summary>
-public sealed class RunVocabulary(RunManager runs, ICorpusCatalog corpora)
+public sealed class RunVocabulary(RunManager runs, ILabCorpora corpora)
 {
     /// <summary>The vocabulary size, or null when neither the checkpoint nor the corpus can be read.</summary>
     public int? SizeOf(RunSummary run)

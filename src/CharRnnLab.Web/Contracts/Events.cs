@@ -29,9 +29,11 @@ public sealed record SampleEvent(string RunId, int Iteration, double Temperature
 /// <summary>A run changed state; <paramref name="Message"/> says why when it stopped or failed.</summary>
 public sealed record StateEvent(string RunId, RunState State, string? Message);
 
-/// <summary>What GetHistory returns: the run, its loss curve (at most a few thousand points,
+/// <summary>What GetHistory returns: the run, its loss curve (at most Lab:MaxChartPoints points,
 /// bucket-averaged for long runs) and every training sample, oldest first.</summary>
-public sealed record RunHistory(RunSummary Run, IReadOnlyList<ProgressEvent> Progress, IReadOnlyList<SampleEvent> Samples);
+/// <param name="BestValidationLoss">The lowest validation loss the run measured, even where the curve's buckets keep only their latest.</param>
+public sealed record RunHistory(RunSummary Run, IReadOnlyList<ProgressEvent> Progress, IReadOnlyList<SampleEvent> Samples,
+    double? BestValidationLoss = null);
 
 /// <summary>Text sampled on request, with each symbol's probability and top candidates.</summary>
 /// <param name="Iteration">The training iteration of the weights sampled from.</param>

@@ -9,6 +9,8 @@ public sealed record RunPreset(string Id, string Label, string Description, RunC
 /// <summary>The Train page's presets, smallest first.</summary>
 public static class RunPresets
 {
+    private static Core.Training.TrainingConfig Defaults => RunConfig.Default.Training;
+
     public static readonly RunPreset Tiny = new("tiny", "tiny 2×64 — seconds",
         "Learns spelling-level structure in a few hundred iterations; good for a first look.",
         Preset(new ModelConfig(Layers: 2, Hidden: 64), t => t with
@@ -18,7 +20,8 @@ public static class RunPresets
         }));
 
     public static readonly RunPreset CharRnnDefault = new("char-rnn", "char-rnn default 2×128",
-        "karpathy/char-rnn's defaults: batch 50, sequence 50, Adam 2e-3. Minutes per epoch on a laptop.",
+        $"karpathy/char-rnn's defaults: batch {Defaults.Batch}, sequence {Defaults.Seq}, Adam {Defaults.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}. " +
+        "Minutes per epoch on a laptop.",
         Preset(new ModelConfig(), t => t with { Epochs = 10, EvalEvery = 200, SampleEvery = 100, SampleLength = 300, CheckpointEvery = 500 }));
 
     public static readonly RunPreset NeuronHunt = new("neurons", "neuron hunt 2×128",

@@ -35,8 +35,8 @@ public static class LabServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunNotifier>();
         services.AddSingleton<LabComputeLane>();
-        services.AddHttpClient(LibraryCorpusCatalog.HttpClientName);
-        services.AddSingleton<ICorpusCatalog, LibraryCorpusCatalog>();
+        services.AddHttpClient(LabCorpora.HttpClientName);
+        services.AddSingleton<ILabCorpora, LabCorpora>();
         services.AddSingleton<RunFiles>();
         services.AddSingleton<RunRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<RunRecovery>()); // before anything serves a run

@@ -14,7 +14,7 @@ namespace CharRnnLab.Web.Hubs;
 /// <see cref="HubBroadcaster"/>) and "queue" (<see cref="QueueBroadcaster"/>). Refusals arrive as HubException errors with a readable
 /// message; the connection stays open.
 /// </summary>
-public sealed class TrainingHub(RunManager runs, RunSampler sampler, ICorpusCatalog corpora, HubBroadcaster broadcaster, RunQueue queue) : Hub
+public sealed class TrainingHub(RunManager runs, RunSampler sampler, ILabCorpora corpora, HubBroadcaster broadcaster, RunQueue queue) : Hub
 {
     public const string Path = "/hubs/training";
 

@@ -27,7 +27,7 @@ public enum NeuronTextSource
 /// <param name="Pasted">The text itself, for <see cref="NeuronTextSource.Pasted"/>.</param>
 /// <param name="Exact">Record in one sequential pass instead of parallel streams (slower, bit-exact).</param>
 /// <param name="CorpusId">The corpus whose validation slice to read, for <see cref="NeuronTextSource.OtherCorpus"/>
-/// (an id from <see cref="ICorpusCatalog.List"/>).</param>
+/// (an id from <see cref="ILabCorpora.List"/>).</param>
 public sealed record NeuronTextRequest(NeuronTextSource Source = NeuronTextSource.Validation, int Length = NeuronTextRequest.DefaultLength,
     string? Pasted = null, bool Exact = false, string? CorpusId = null)
 {
@@ -42,7 +42,7 @@ public sealed record NeuronText(string Text, string Description);
 /// same split the trainer holds out), another corpus's validation split, a sample from the run,
 /// or pasted text; and refuses a text with symbols the model's vocabulary lacks, naming them.
 /// </summary>
-public sealed class NeuronTexts(ICorpusCatalog corpora, ISampleSource sampler)
+public sealed class NeuronTexts(ILabCorpora corpora, ISampleSource sampler)
 {
     /// <summary>Temperature and seed of generated texts: typical, and the same text each time.</summary>
     public const double SampleTemperature = 0.8;

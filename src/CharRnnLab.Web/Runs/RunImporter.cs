@@ -21,7 +21,7 @@ namespace CharRnnLab.Web.Runs;
 /// name with the same symbols. Any failure removes the new directory and row (nothing else is touched) and
 /// ends in a <see cref="CharRnnException"/> whose message the page shows.
 /// </summary>
-public sealed class RunImporter(RunManager runs, RunFiles files, RunStore store, ICorpusCatalog corpora, RunNotifier notifier,
+public sealed class RunImporter(RunManager runs, RunFiles files, RunStore store, ILabCorpora corpora, RunNotifier notifier,
     IOptions<LabOptions> options, ILogger<RunImporter> logger)
 {
     /// <summary>The file extension of checkpoints.</summary>

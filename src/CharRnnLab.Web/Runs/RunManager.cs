@@ -20,7 +20,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
 {
     private readonly LabOptions _options;
     private readonly RunStore _store;
-    private readonly ICorpusCatalog _corpora;
+    private readonly ILabCorpora _corpora;
     private readonly RunNotifier _notifier;
     private readonly RunPump _pump;
     private readonly ILogger<RunManager> _logger;
@@ -30,7 +30,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     private readonly RunFiles _files;
     private readonly RunAdmission _admission;
 
-    public RunManager(IOptions<LabOptions> options, RunStore store, RunFiles files, ICorpusCatalog corpora, RunNotifier notifier,
+    public RunManager(IOptions<LabOptions> options, RunStore store, RunFiles files, ILabCorpora corpora, RunNotifier notifier,
         LabComputeLane lane, ILogger<RunManager> logger)
     {
         _options = options.Value;
@@ -71,16 +71,11 @@ public sealed class RunManager : IHostedService, IRunHistorySource
 
     private RunHistory ReadHistory(string runId, CancellationToken cancellationToken)
     {
-        if (_live.TryGetValue(runId, out var live))
-        {
-            var (progress, samples) = live.History.Snapshot();
-            return new RunHistory(live.Summary, progress, samples);
-        }
+        if (_live.TryGetValue(runId, out var live)) return live.History.ToHistory(live.Summary);
         var run = Require(runId);
         var buffer = new RunHistoryBuffer(_options.MaxChartPoints);
         buffer.Restore(_store.StreamProgress(runId, cancellationToken), _store.ReadSamples(runId));
-        var (points, stored) = buffer.Snapshot();
-        return new RunHistory(run, points, stored);
+        return buffer.ToHistory(run);
     }
 
     /// <summary>Starts a run: Core's limits and the lab's (<see cref="RunAdmission"/>) first, then a session on the lab's lane.
@@ -195,10 +190,11 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     }
 
     /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder. It takes the lock
-    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes.</summary>
-    public void Delete(string runId)
+    /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes:
+    /// whichever comes second is refused (the run is training, or there is no such run).</summary>
+    public async Task DeleteAsync(string runId)
     {
-        _launch.Wait();
+        await _launch.WaitAsync();
         try
         {
             if (_live.ContainsKey(runId)) throw new LabException($"Run {runId} is still training; stop it before deleting it.");
@@ -236,6 +232,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         {
             EnsureSlot();
             if (_live.ContainsKey(run.Id)) throw new LabException($"Run {run.Id} is already training.");
+            Require(run.Id); // a delete that held the lock before us has removed it: refuse, start nothing
             var corpus = await Task.Run(() => _corpora.Load(run.CorpusId));
             var directory = RunDirectory(run.Id);
             var checkpoint = CheckpointFile.ReadMetadata(directory);

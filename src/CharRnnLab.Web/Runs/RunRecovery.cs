@@ -8,7 +8,7 @@ namespace CharRnnLab.Web.Runs;
 /// <summary>
 /// What a previous server left behind, dealt with at start-up (a hosted start, before the lab serves anything):
 /// runs it left "running" or "paused" become interrupted; temporary files (*.tmp of checkpoints, imports, uploads,
-/// downloads) a crash left in the data folder are removed; a run folder without a database row is removed when it
+/// corpus builds) a crash left in the data folder are removed; a run folder without a database row is removed when it
 /// holds no checkpoint, and listed as <see cref="Recoverable"/> (and logged) when it does.
 /// </summary>
 public sealed class RunRecovery(RunStore store, RunFiles files, IOptions<LabOptions> options, ILogger<RunRecovery> logger) : IHostedService
@@ -42,20 +42,27 @@ public sealed class RunRecovery(RunStore store, RunFiles files, IOptions<LabOpti
         }
     }
 
-    /// <summary>Every *.tmp under the data folder: nothing of this server writes one yet, so each is a crash's leftover.</summary>
+    /// <summary>Every *.tmp under the data folder, file or folder (a corpus build's copy of an uploaded archive): nothing of
+    /// this server writes one yet, so each is a crash's leftover.</summary>
     private void RemoveTemporaryFiles()
     {
-        foreach (var path in Directory.EnumerateFiles(options.Value.DataDirectory, "*.tmp", SearchOption.AllDirectories))
+        string data = options.Value.DataDirectory;
+        foreach (var path in Directory.EnumerateDirectories(data, "*.tmp", SearchOption.AllDirectories).ToList())
+            Remove(path, () => Directory.Delete(path, recursive: true));
+        foreach (var path in Directory.EnumerateFiles(data, "*.tmp", SearchOption.AllDirectories).ToList())
+            Remove(path, () => File.Delete(path));
+    }
+
+    private void Remove(string path, Action delete)
+    {
+        try
         {
-            try
-            {
-                File.Delete(path);
-                logger.LogInformation("Removed {Path}, a temporary file left by an earlier server", path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning(ex, "Could not remove the leftover temporary file {Path}", path);
-            }
+            delete();
+            logger.LogInformation("Removed {Path}, a temporary file left by an earlier server", path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not remove the leftover temporary file {Path}", path);
         }
     }
 

@@ -10,11 +10,15 @@ namespace CharRnnLab.Web.Storage;
 /// <summary>
 /// Every run's metadata, metrics and samples in SQLite (DATA/lab.db), so the lab remembers runs
 /// across restarts. Writes are serialised by a lock (one writer; WAL lets pages read meanwhile).
+/// A run's metrics are its <see cref="StoredCurve"/>: bounded however long it trains.
 /// </summary>
 public sealed class RunStore
 {
     private readonly string _connectionString;
     private readonly Lock _writeLock = new();
+    // The curves of the runs written to since start (under _writeLock): each batch then costs its own rows, not a re-read.
+    // Forgotten when a run ends, is truncated or deleted (read back from its rows when it writes again).
+    private readonly Dictionary<string, StoredCurve> _curves = [];
 
     public RunStore(IOptions<LabOptions> options)
     {
@@ -31,6 +35,28 @@ public sealed class RunStore
     {
         using var connection = Open();
         RunStoreSchema.Migrate(connection);
+        CompactLongCurves(connection);
+    }
+
+    /// <summary>Compacts the curves an earlier lab stored a row per iteration (longer than <see cref="StoredCurve.MaxRows"/>), once,
+    /// so every run's GetHistory reads a bounded number of rows.</summary>
+    private static void CompactLongCurves(SqliteConnection connection)
+    {
+        var longRuns = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT run_id FROM metrics GROUP BY run_id HAVING COUNT(*) > $max";
+            command.Parameters.AddWithValue("$max", StoredCurve.MaxRows + 1);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) longRuns.Add(reader.GetString(0));
+        }
+        foreach (var runId in longRuns)
+        {
+            using var transaction = connection.BeginTransaction();
+            var curve = StoredCurve.Load(MetricsRows.Read(connection, transaction, runId).ToList());
+            MetricsRows.Write(connection, transaction, runId, curve.Add([]));
+            transaction.Commit();
+        }
     }
 
     public void Insert(RunSummary run)
@@ -54,6 +80,7 @@ public sealed class RunStore
     {
         lock (_writeLock)
         {
+            if (!run.State.IsActive()) _curves.Remove(run.Id);
             using var connection = Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
@@ -67,36 +94,61 @@ public sealed class RunStore
         }
     }
 
-    /// <summary>Appends a batch of metrics and samples and updates the run row, in one transaction.</summary>
+    /// <summary>Appends a batch of metrics (of later iterations than those stored; compacted into the run's
+    /// <see cref="StoredCurve"/>) and samples and updates the run row, in one transaction.</summary>
     public void Append(RunSummary run, IReadOnlyList<ProgressEvent> progress, IReadOnlyList<SampleEvent> samples)
     {
         lock (_writeLock)
         {
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction();
-            InsertProgress(connection, transaction, progress);
-            InsertSamples(connection, transaction, samples);
-            using (var command = connection.CreateCommand())
+            try
             {
-                command.Transaction = transaction;
-                command.CommandText = """
-                    UPDATE runs SET state=$state, message=$message, iteration=$iteration, total_iterations=$total,
-                        train_loss=$train, validation_loss=$validation, checkpoint_iteration=$checkpoint, updated_at=$updated
-                    WHERE id=$id
-                    """;
-                BindRun(command, run);
-                command.ExecuteNonQuery();
+                AppendLocked(run, progress, samples);
+                if (!run.State.IsActive()) _curves.Remove(run.Id);
             }
-            transaction.Commit();
+            catch
+            {
+                _curves.Remove(run.Id); // the rows did not change: read them again next time
+                throw;
+            }
         }
     }
 
+    private void AppendLocked(RunSummary run, IReadOnlyList<ProgressEvent> progress, IReadOnlyList<SampleEvent> samples)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        MetricsRows.Write(connection, transaction, run.Id, Curve(connection, transaction, run.Id).Add(progress));
+        SampleRows.Add(connection, transaction, run.Id, samples);
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE runs SET state=$state, message=$message, iteration=$iteration, total_iterations=$total,
+                    train_loss=$train, validation_loss=$validation, checkpoint_iteration=$checkpoint, updated_at=$updated
+                WHERE id=$id
+                """;
+            BindRun(command, run);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The run's curve as written so far, read from its rows the first time.</summary>
+    private StoredCurve Curve(SqliteConnection connection, SqliteTransaction transaction, string runId)
+    {
+        if (!_curves.TryGetValue(runId, out var curve))
+            _curves[runId] = curve = StoredCurve.Load(MetricsRows.Read(connection, transaction, runId).ToList());
+        return curve;
+    }
+
     /// <summary>Forgets metrics and samples after <paramref name="iteration"/>: a run resumed from
-    /// an older checkpoint trains those iterations again.</summary>
+    /// an older checkpoint trains those iterations again. (A bucket of a compacted curve that ends after
+    /// it goes too, with its points before it: at most one bucket.)</summary>
     public void TruncateAfter(string runId, int iteration)
     {
         lock (_writeLock)
         {
+            _curves.Remove(runId);
             using var connection = Open();
             foreach (var table in new[] { "metrics", "samples" })
             {
@@ -113,6 +165,7 @@ public sealed class RunStore
     {
         lock (_writeLock)
         {
+            _curves.Remove(runId);
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
             foreach (var table in new[] { "metrics", "samples", "runs" })
@@ -149,42 +202,23 @@ public sealed class RunStore
     }
 
     /// <summary>
-    /// A run's metrics, oldest first, streamed row by row while the caller enumerates (once,
-    /// promptly: the connection stays open until then), so a long run is never held in memory whole.
+    /// A run's stored curve, oldest first, streamed row by row while the caller enumerates (once,
+    /// promptly: the connection stays open until then). At most <see cref="StoredCurve.MaxRows"/> rows
+    /// (or one per iteration, for a run an earlier lab stored and nothing has written to since).
     /// </summary>
     /// <param name="runId">The run whose metrics to read.</param>
     /// <param name="cancellationToken">Stops the reading between rows.</param>
-    public IEnumerable<ProgressEvent> StreamProgress(string runId, CancellationToken cancellationToken = default)
+    public IEnumerable<StoredProgress> StreamProgress(string runId, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT iteration, total_iterations, epoch, train_loss, smoothed_loss, validation_loss, learning_rate,
-                   gradient_norm, chars_per_second, elapsed, eta
-            FROM metrics WHERE run_id=$id ORDER BY iteration
-            """;
-        command.Parameters.AddWithValue("$id", runId);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new ProgressEvent(runId, reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2),
-                reader.GetDouble(3), reader.GetDouble(4), NullableDouble(reader, 5), reader.GetDouble(6),
-                reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), NullableDouble(reader, 10));
-        }
+        foreach (var row in MetricsRows.Read(connection, null, runId, cancellationToken)) yield return row;
     }
 
+    /// <summary>A run's training samples, oldest first (at most <see cref="Core.Numerics.Thinning.MaxSamples"/>).</summary>
     public IReadOnlyList<SampleEvent> ReadSamples(string runId)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT iteration, temperature, text, loss FROM samples WHERE run_id=$id ORDER BY iteration, temperature";
-        command.Parameters.AddWithValue("$id", runId);
-        using var reader = command.ExecuteReader();
-        var samples = new List<SampleEvent>();
-        while (reader.Read())
-            samples.Add(new SampleEvent(runId, reader.GetInt32(0), reader.GetDouble(1), reader.GetString(2), reader.GetDouble(3)));
-        return samples;
+        return SampleRows.Read(connection, runId);
     }
 
     private SqliteConnection Open()
@@ -202,49 +236,8 @@ public sealed class RunStore
         command.ExecuteNonQuery();
     }
 
-    private static void InsertProgress(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ProgressEvent> points)
-    {
-        if (points.Count == 0) return;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT OR REPLACE INTO metrics (run_id, iteration, total_iterations, epoch, train_loss, smoothed_loss,
-                validation_loss, learning_rate, gradient_norm, chars_per_second, elapsed, eta)
-            VALUES ($run, $iteration, $total, $epoch, $train, $smoothed, $validation, $lr, $grad, $cps, $elapsed, $eta)
-            """;
-        var names = new[] { "$run", "$iteration", "$total", "$epoch", "$train", "$smoothed", "$validation", "$lr", "$grad", "$cps", "$elapsed", "$eta" };
-        var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        command.Prepare();
-        foreach (var p in points)
-        {
-            object?[] values = [p.RunId, p.Iteration, p.TotalIterations, p.Epoch, Finite(p.TrainLoss), Finite(p.SmoothedLoss),
-                Finite(p.ValidationLoss), p.LearningRate, Finite(p.GradientNorm), p.CharsPerSecond, p.ElapsedSeconds, p.Eta];
-            for (int i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-        }
-    }
-
-    private static void InsertSamples(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SampleEvent> samples)
-    {
-        foreach (var s in samples)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT OR REPLACE INTO samples (run_id, iteration, temperature, text, loss)
-                VALUES ($run, $iteration, $temperature, $text, $loss)
-                """;
-            command.Parameters.AddWithValue("$run", s.RunId);
-            command.Parameters.AddWithValue("$iteration", s.Iteration);
-            command.Parameters.AddWithValue("$temperature", s.Temperature);
-            command.Parameters.AddWithValue("$text", s.Text);
-            command.Parameters.AddWithValue("$loss", Finite(s.Loss));
-            command.ExecuteNonQuery();
-        }
-    }
-
     /// <summary>SQLite stores NaN as NULL; a diverged loss is kept as a large finite number instead.</summary>
-    private static double? Finite(double? value) =>
+    internal static double? Finite(double? value) =>
         value is null ? null : double.IsNaN(value.Value) ? double.MaxValue : Math.Clamp(value.Value, double.MinValue, double.MaxValue);
 
     private static void BindRun(SqliteCommand command, RunSummary run)
@@ -281,5 +274,5 @@ public sealed class RunStore
         CorpusId: reader.GetString(reader.GetOrdinal("corpus_id")),
         Config: RunConfigJson.Read(reader.GetString(reader.GetOrdinal("config"))));
 
-    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    internal static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

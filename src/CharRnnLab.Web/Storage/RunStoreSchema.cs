@@ -3,13 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace CharRnnLab.Web.Storage;
 
 /// <summary>
-/// The lab database's tables (one row per run, per iteration (metrics) and per training sample) and
-/// their versions, kept in SQLite's user_version: 0 = the first lab's (settings as a StartRunRequest),
-/// 1 = a run's corpus id and Core's RunConfig as JSON (the shape a checkpoint carries).
+/// The lab database's tables (one row per run, per bucket of its loss curve (metrics) and per training sample)
+/// and their versions, kept in SQLite's user_version: 0 = the first lab's (settings as a StartRunRequest),
+/// 1 = a run's corpus id and Core's RunConfig as JSON (the shape a checkpoint carries), 2 = metrics rows are
+/// buckets (<see cref="StoredCurve"/>: the points each stands for and the lowest validation loss in it).
 /// </summary>
 internal static class RunStoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string Runs = """
         CREATE TABLE IF NOT EXISTS runs (
@@ -43,6 +44,8 @@ internal static class RunStoreSchema
             chars_per_second REAL NOT NULL,
             elapsed REAL NOT NULL,
             eta REAL,
+            points INTEGER NOT NULL DEFAULT 1,
+            best_validation_loss REAL,
             PRIMARY KEY (run_id, iteration)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS samples (
             run_id TEXT NOT NULL,
@@ -59,9 +62,18 @@ internal static class RunStoreSchema
         RunStore.Execute(connection, "PRAGMA journal_mode = WAL;");
         using var transaction = connection.BeginTransaction();
         if (UserVersion(connection) == 0 && HasColumn(connection, "runs", "settings")) LegacySettings.Migrate(connection, transaction);
-        Execute(connection, transaction, Runs + MetricsAndSamples + $"PRAGMA user_version = {Version};");
+        Execute(connection, transaction, Runs + MetricsAndSamples);
+        if (!HasColumn(connection, "metrics", "points")) Execute(connection, transaction, MetricsAsBuckets);
+        Execute(connection, transaction, $"PRAGMA user_version = {Version};");
         transaction.Commit();
     }
+
+    /// <summary>Version 1's metrics (a row per iteration) as buckets of one point each.</summary>
+    private const string MetricsAsBuckets = """
+        ALTER TABLE metrics ADD COLUMN points INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE metrics ADD COLUMN best_validation_loss REAL;
+        UPDATE metrics SET best_validation_loss = validation_loss;
+        """;
 
     private static int UserVersion(SqliteConnection connection)
     {

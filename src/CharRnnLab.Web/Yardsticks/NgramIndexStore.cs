@@ -21,7 +21,7 @@ public sealed record CorpusIndex(string CorpusId, Corpus Corpus, NgramIndex Inde
 /// index while it builds share one build. A corpus whose training split is too large is refused with
 /// Core's message (a <see cref="Core.CorpusException"/>).
 /// </summary>
-public sealed class NgramIndexStore(ICorpusCatalog corpora, YardstickWork work, IOptions<LabOptions> options)
+public sealed class NgramIndexStore(ILabCorpora corpora, YardstickWork work, IOptions<LabOptions> options)
 {
     /// <summary>Indexes kept in memory, most recently used first.</summary>
     public const int Kept = 2;

@@ -40,6 +40,36 @@ public sealed class DecimatorTests
         Assert.All(decimator.Completed, p => Assert.Equal(2.0, p.Y, 9));
         Assert.Equal(50_000, decimator.All.Last().X);
     }
+
+    [Fact]
+    public void A_series_restored_from_its_weighted_buckets_goes_on_exactly_as_one_never_stored()
+    {
+        var straight = new Decimator<Point>(8, Point.Merge);
+        for (int i = 1; i <= 37; i++) straight.Add(new Point(i, i * i), out _);
+
+        var restored = new Decimator<Point>(8, Point.Merge, straight.BucketWidth);
+        foreach (var (value, count) in straight.Buckets.Append(straight.Pending!.Value)) restored.Add(value, count, out _);
+        for (int i = 38; i <= 100; i++)
+        {
+            straight.Add(new Point(i, i * i), out _);
+            restored.Add(new Point(i, i * i), out _);
+        }
+
+        Assert.Equal(straight.Buckets, restored.Buckets);
+        Assert.Equal(straight.Pending, restored.Pending);
+        Assert.Equal(straight.BucketWidth, restored.BucketWidth);
+    }
+
+    [Fact]
+    public void A_weighted_input_counts_as_the_inputs_it_stands_for()
+    {
+        var decimator = new Decimator<Point>(10, Point.Merge, bucketWidth: 4);
+
+        Assert.Equal(DecimatorStep.Pending, decimator.Add(new Point(1, 1.0), 3, out _));
+        Assert.Equal(DecimatorStep.Completed, decimator.Add(new Point(2, 5.0), 1, out var completed));
+        Assert.Equal(new Point(2, 2.0), completed); // (1 × 3 + 5 × 1) / 4
+        Assert.Equal((completed, 4), decimator.Buckets.Single());
+    }
 }
 
 /// <summary>A curve point as the lab's charts merge them: the later x, the count-weighted mean y.</summary>

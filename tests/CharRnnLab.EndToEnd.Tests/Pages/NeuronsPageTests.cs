@@ -131,7 +131,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     {
         string runId = await TrainTinyRunAsync();
         string otherId = await fixture.Lab.AddCorpusAsync("other-sentences", 220_000); // a 11,000-character validation split
-        string other = fixture.Lab.Service<ICorpusCatalog>().List().Single(c => c.Id == otherId).Name;
+        string other = fixture.Lab.Service<ILabCorpora>().List().Single(c => c.Id == otherId).Name;
         var page = await fixture.NewPageAsync();
         await fixture.ScreenshotOnFailureAsync(page, "neurons-export", async () =>
         {

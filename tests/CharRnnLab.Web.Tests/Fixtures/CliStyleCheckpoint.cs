@@ -25,7 +25,7 @@ public static class CliStyleCheckpoint
     /// <summary>Trains <paramref name="config"/> into <paramref name="directory"/>, to the end or (when asked) until its first checkpoint.</summary>
     public static async Task TrainIntoAsync(LabHost lab, string corpusId, string directory, RunConfig config, bool stopAtFirstCheckpoint = false)
     {
-        var corpus = lab.Service<ICorpusCatalog>().Load(corpusId);
+        var corpus = lab.Service<ILabCorpora>().Load(corpusId);
         var observer = new StopAtCheckpoint(stopAtFirstCheckpoint);
         using var session = TrainingSession.Create(corpus, config.Model, config.Training, directory, observer, lab.Service<LabComputeLane>().Lane);
         observer.Session = session;

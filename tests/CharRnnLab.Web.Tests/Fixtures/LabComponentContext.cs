@@ -39,7 +39,7 @@ public abstract class LabComponentContext : IAsyncLifetime
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Runs.RunNotifier>());
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Runs.RunImporter>());
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Queue.RunQueue>());
-        Services.AddSingleton(lab.Service<CharRnnLab.Web.Corpora.ICorpusCatalog>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Corpora.ILabCorpora>());
         Services.AddSingleton(lab.Service<Microsoft.Extensions.Options.IOptions<CharRnnLab.Web.Hosting.LabOptions>>());
     }
 

@@ -77,11 +77,11 @@ public sealed class LabHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    /// <summary>Adds a small generated corpus through the lab's corpus catalogue; returns its id.</summary>
+    /// <summary>Adds a small generated corpus through the lab's corpora (<see cref="ILabCorpora"/>); returns its id.</summary>
     public async Task<string> AddCorpusAsync(string name = "tiny", int length = 6000)
     {
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(TestCorpus.Text(length)));
-        var corpus = await Service<ICorpusCatalog>().UploadAsync(name + ".txt", content, CancellationToken.None);
+        var corpus = await Service<ILabCorpora>().UploadAsync(name + ".txt", content, CancellationToken.None);
         return corpus.Id;
     }
 

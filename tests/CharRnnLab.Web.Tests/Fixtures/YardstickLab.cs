@@ -20,7 +20,7 @@ public sealed class YardstickLab : IAsyncLifetime
         CorpusId = await Lab.AddCorpusAsync();
     }
 
-    public Corpus Corpus => Lab.Service<ICorpusCatalog>().Load(CorpusId);
+    public Corpus Corpus => Lab.Service<ILabCorpora>().Load(CorpusId);
 
     /// <summary>Core's own numbers for the corpus: what <c>charrnn ngram</c> prints.</summary>
     public NgramReport CoreReport(double fraction = Fraction) => NgramBaselines.Evaluate(Corpus, fraction);

@@ -19,7 +19,7 @@ public sealed class NeuronTextsTests
     private static readonly string Wiki = Repeat("== the mat ==\n")[..1_900] + Repeat("café über «mat» ")[..100];
     private static readonly Vocabulary Model = Vocabulary.FromText(Mixed);
 
-    private readonly FakeCorpusCatalog _corpora = new(
+    private readonly FakeLabCorpora _corpora = new(
         (new CorpusInfo("mixed", "Mixed", CorpusKinds.Bundled, "", null, true, null), Mixed),
         (new CorpusInfo("dialogue", "Dialogue prose", CorpusKinds.Bundled, "", null, true, null), Dialogue),
         (new CorpusInfo("wiki", "Wiki markup", CorpusKinds.Bundled, "", null, true, null), Wiki),

@@ -1,5 +1,6 @@
 using CharRnnLab.Core.Training;
 using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Storage;
 
 namespace CharRnnLab.Web.Tests.Runs;
 
@@ -28,7 +29,7 @@ public sealed class RunHistoryBufferTests
         var points = Enumerable.Range(1, 20).Select(i => live.Add("r", Progress(i, 4.0 - i * 0.1))).ToList();
 
         var restored = new RunHistoryBuffer(100);
-        restored.Restore(points.Take(19), []);
+        restored.Restore(points.Take(19).Select(StoredProgress.Of), []);
         Assert.Equal(points[^1].SmoothedLoss, restored.Add("r", Progress(20, 4.0 - 2.0)).SmoothedLoss, 9);
     }
 

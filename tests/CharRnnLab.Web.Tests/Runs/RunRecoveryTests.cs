@@ -27,13 +27,17 @@ public sealed class RunRecoveryTests : IDisposable
             Write(Runs("20250101-000000-aaaa", $".{CheckpointFile.FileName}.0123456789abcdef.tmp")),
             Write(Runs("20250101-000000-cccc", ".import.tmp")),
             Write(Path.Combine(_data, "corpora", ".upload-0123.tmp")),
+            Write(Path.Combine(_data, "corpora", "built", ".kernel.txt.0123456789abcdef.building.tmp")),
+            Write(Path.Combine(_data, "corpora", "built", ".kernel.txt.0123456789abcdef.spool.tmp")),
         ];
+        string uploadCopy = Path.GetDirectoryName(Write(Path.Combine(_data, "corpora", "built", ".uploads", "0123456789abcdef.tmp", "linux.tar.xz")))!;
         string kept = Write(Path.Combine(_data, "corpora", "downloads", "enwik8.zip.partial")); // a download to resume, not a crash's leftover
         string withCheckpoint = Path.GetDirectoryName(Write(Runs("20250101-000000-bbbb", CheckpointFile.FileName)))!;
 
         await using var lab = await LabHost.StartAsync(_data);
 
         Assert.All(temporary, path => Assert.False(File.Exists(path), path));
+        Assert.False(Directory.Exists(uploadCopy));
         Assert.True(File.Exists(kept));
         Assert.False(Directory.Exists(Runs("20250101-000000-aaaa")));
         Assert.False(Directory.Exists(Runs("20250101-000000-cccc")));

@@ -3,6 +3,7 @@ using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Settings;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace CharRnnLab.Web.Tests.Storage;
@@ -34,9 +35,12 @@ public sealed class RunStoreSchemaTests : IDisposable
         var run = Assert.Single(runs.List());
         Assert.Equal((LegacyLabDatabase.RunId, "legacy run", "upload-tiny", RunState.Interrupted), (run.Id, run.Name, run.CorpusId, run.State));
         Assert.Equal(Expected, run.Config);
-        Assert.Equal(2, (await runs.GetHistoryAsync(run.Id)).Progress.Count);
-        Assert.Equal(1, RunStoreSchemaVersion());
+        var history = await runs.GetHistoryAsync(run.Id);
+        Assert.Equal(2, history.Progress.Count);
+        Assert.Equal(2.95, history.BestValidationLoss); // its metrics rows became buckets of one point
+        Assert.Equal(RunStoreSchema.Version, RunStoreSchemaVersion());
         Assert.DoesNotContain("settings", Columns("runs"));
+        Assert.Contains("points", Columns("metrics"));
 
         Assert.Equal("upload-tiny", await lab.AddCorpusAsync());
         await CliStyleCheckpoint.TrainIntoAsync(lab, "upload-tiny", runs.RunDirectory(run.Id), run.Config, stopAtFirstCheckpoint: true);

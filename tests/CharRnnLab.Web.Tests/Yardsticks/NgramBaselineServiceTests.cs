@@ -93,7 +93,7 @@ public sealed class NgramQuickTests : IAsyncLifetime
         var store = _lab.Service<NgramIndexStore>();
         Assert.False(store.IsQuick(_corpusId, 0.1));
 
-        NgramBaselines.Open(_lab.Service<CharRnnLab.Web.Corpora.ICorpusCatalog>().Load(_corpusId), 0.1); // Core writes the file
+        NgramBaselines.Open(_lab.Service<CharRnnLab.Web.Corpora.ILabCorpora>().Load(_corpusId), 0.1); // Core writes the file
 
         Assert.True(store.IsQuick(_corpusId, 0.1));
         Assert.False(store.IsQuick(_corpusId, 0.2));

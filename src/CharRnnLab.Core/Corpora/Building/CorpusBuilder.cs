@@ -108,8 +108,9 @@ public sealed class CorpusBuilder(CorpusBuildOptions options)
     }
 
     /// <summary>A hidden scratch file in the target's folder (same disk, so the final rename is atomic).</summary>
+    /// <summary>A hidden working file beside the corpus; named *.tmp, so one that a crash leaves is known as a leftover (the lab removes them at start).</summary>
     private static string SiblingPath(string target, string purpose) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.{purpose}");
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.{purpose}.tmp");
 
     /// <summary>Passes on progress a few times a second, and always when forced (the end of a stage).</summary>
     private sealed class Reporter(IProgress<BuildProgress>? progress)

@@ -12,7 +12,7 @@ namespace CharRnnLab.Web.Components.Corpora;
 
 /// <summary>
 /// The Corpora page's form for a corpus built from many files (Core's CorpusBuilder through
-/// <see cref="ICorpusCatalog"/>): name, globs, separator, then an uploaded archive or a URL; progress while it
+/// <see cref="ILabCorpora"/>): name, globs, separator, then an uploaded archive or a URL; progress while it
 /// builds, the summary or the error after.
 /// </summary>
 public partial class CorpusBuildForm : IDisposable
@@ -23,7 +23,7 @@ public partial class CorpusBuildForm : IDisposable
     private string? _summary, _error;
     private readonly CancellationTokenSource _closing = new();
 
-    [Inject] private ICorpusCatalog Catalog { get; set; } = null!;
+    [Inject] private ILabCorpora LabCorpora { get; set; } = null!;
     [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
 
     /// <summary>Called with the new corpus's id once it is built.</summary>
@@ -31,18 +31,23 @@ public partial class CorpusBuildForm : IDisposable
 
     private bool Building { get; set; }
 
-    private Task BuildFromUrlAsync() => BuildAsync(progress => Catalog.BuildFromUrlAsync(_name.Trim(), _url.Trim(), ReadOptions(), progress, _closing.Token));
+    private Task BuildFromUrlAsync() => BuildAsync(progress => LabCorpora.BuildFromUrlAsync(_name.Trim(), _url.Trim(), ReadOptions(), progress, _closing.Token));
 
     private Task BuildFromUploadAsync(IBrowserFile? file) => file is null ? Task.CompletedTask : BuildAsync(async progress =>
     {
         await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes, "Give its URL instead, or raise Lab:MaxUploadBytes.", _closing.Token);
-        return await Catalog.BuildFromUploadAsync(_name.Trim(), file.Name, stream, ReadOptions(), progress, _closing.Token);
+        return await LabCorpora.BuildFromUploadAsync(_name.Trim(), file.Name, stream, ReadOptions(), progress, _closing.Token);
     });
 
     private async Task BuildAsync(Func<IProgress<BuildProgress>, Task<BuildSummary>> build)
     {
         (Building, _summary, _error, _progress) = (true, null, null, null);
-        var progress = new Progress<BuildProgress>(p => _ = InvokeAsync(() => { if (Building) { _progress = p; StateHasChanged(); } }));
+        var progress = new Progress<BuildProgress>(p => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, () =>
+        {
+            if (!Building) return;
+            _progress = p;
+            StateHasChanged();
+        }));
         try
         {
             var summary = await build(progress);

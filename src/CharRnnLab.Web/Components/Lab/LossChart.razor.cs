@@ -71,7 +71,7 @@ public partial class LossChart
         if (_redrawWhenReady) await RedrawAsync();
     }
 
-    private void OnPlotReady() => _ = InvokeAsync(OnPlotReadyAsync);
+    private void OnPlotReady() => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, OnPlotReadyAsync);
 
     private Task RedrawAsync()
     {

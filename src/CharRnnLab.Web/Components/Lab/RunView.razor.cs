@@ -1,4 +1,5 @@
 using CharRnnLab.Core;
+using CharRnnLab.Core.Numerics;
 using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hosting;
@@ -85,7 +86,7 @@ public partial class RunView : IDisposable
         _latest = history.Progress.Count > 0 ? history.Progress[^1] : null;
         _history = [.. history.Progress, .. _arrivedWhileLoading.SelectMany(u => u.Progress)];
         _samples = history.Samples.ToList();
-        _bestValidation = BestValidation.Of(_history, _run.ValidationLoss);
+        _bestValidation = BestValidation.After(history.BestValidationLoss, _history) ?? _run.ValidationLoss;
         _historyVersion++;
         _error = null;
         foreach (var update in _arrivedWhileLoading) Follow(update);
@@ -116,7 +117,7 @@ public partial class RunView : IDisposable
         _bestValidation = BestValidation.After(_bestValidation, update.Progress);
         if (update.Progress.Count > 0 && update.Progress[^1].Iteration > (_latest?.Iteration ?? -1)) _latest = update.Progress[^1];
         int lastSample = _samples.Count > 0 ? _samples[^1].Iteration : -1;
-        _samples.AddRange(update.Samples.Where(s => s.Iteration > lastSample));
+        foreach (var sample in update.Samples.Where(s => s.Iteration > lastSample)) Thinning.Add(_samples, sample); // as stored
     }
 
     public void Dispose()

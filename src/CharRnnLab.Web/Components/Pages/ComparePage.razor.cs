@@ -27,6 +27,7 @@ public partial class ComparePage : IDisposable
     private bool _loading;
     private DateTimeOffset _loadedAt;
     private IDisposable? _subscription;
+    private IDisposable? _queueSubscription;
     private NgramReferences _references = NgramReferences.None;
     private IReadOnlyList<(string CorpusId, double Fraction)> _referencedCorpora = [];
     private CancellationTokenSource? _referencesLoad;
@@ -52,7 +53,7 @@ public partial class ComparePage : IDisposable
     {
         _choices = Manager.List();
         _subscription = RunSubscription.Listen(Notifier, InvokeAsync, DispatchExceptionAsync, _ => true, OnRunUpdateAsync);
-        Queue.Changed += OnQueueChanged;
+        _queueSubscription = RunSubscription.Listen(Queue, InvokeAsync, DispatchExceptionAsync, OnQueueChangedAsync);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -80,11 +81,11 @@ public partial class ComparePage : IDisposable
         await LoadAsync();
     }
 
-    private void OnQueueChanged() => _ = InvokeAsync(async () =>
+    private async Task OnQueueChangedAsync()
     {
         await ResolveAsync();
         StateHasChanged();
-    });
+    }
 
     private async Task OnRunUpdateAsync(RunUpdate update)
     {
@@ -158,6 +159,6 @@ public partial class ComparePage : IDisposable
         _load?.Cancel();
         _referencesLoad?.Cancel();
         _subscription?.Dispose();
-        Queue.Changed -= OnQueueChanged;
+        _queueSubscription?.Dispose();
     }
 }

@@ -25,13 +25,13 @@ public partial class Corpora : IDisposable
     private readonly Dictionary<string, double> _downloads = [];
     private readonly CancellationTokenSource _closing = new();
 
-    [Inject] private ICorpusCatalog Catalog { get; set; } = null!;
+    [Inject] private ILabCorpora LabCorpora { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
 
     private string MaxUploadText => FormatBytes(Options.Value.MaxUploadBytes);
 
-    protected override void OnInitialized() => _corpora = Catalog.List();
+    protected override void OnInitialized() => _corpora = LabCorpora.List();
 
     private async Task UploadAsync(IBrowserFile? file)
     {
@@ -41,9 +41,9 @@ public partial class Corpora : IDisposable
         {
             await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes,
                 "Use a smaller file, or raise Lab:MaxUploadBytes.", _closing.Token);
-            var added = await Catalog.UploadAsync(file.Name, stream, _closing.Token);
+            var added = await LabCorpora.UploadAsync(file.Name, stream, _closing.Token);
             Snackbar.Add($"Added '{added.Name}'.", Severity.Success);
-            _corpora = Catalog.List();
+            _corpora = LabCorpora.List();
             ShowPreview(added);
         }
         catch (CharRnnException ex)
@@ -69,7 +69,7 @@ public partial class Corpora : IDisposable
         }
         try
         {
-            _preview = Catalog.Preview(corpus.Id);
+            _preview = LabCorpora.Preview(corpus.Id);
             _previewError = null;
         }
         catch (CharRnnException ex)
@@ -83,9 +83,9 @@ public partial class Corpora : IDisposable
     {
         try
         {
-            Catalog.Delete(corpus.Id);
+            LabCorpora.Delete(corpus.Id);
             if (_preview?.Corpus.Id == corpus.Id) _preview = null;
-            _corpora = Catalog.List();
+            _corpora = LabCorpora.List();
         }
         catch (CharRnnException ex)
         {
@@ -97,16 +97,16 @@ public partial class Corpora : IDisposable
     private async Task DownloadAsync(CorpusInfo corpus)
     {
         _downloads[corpus.Id] = 0;
-        var progress = new Progress<double>(fraction => _ = InvokeAsync(() =>
+        var progress = new Progress<double>(fraction => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, () =>
         {
             if (_downloads.ContainsKey(corpus.Id)) _downloads[corpus.Id] = fraction;
             StateHasChanged();
         }));
         try
         {
-            var done = await Catalog.DownloadAsync(corpus.Id, progress, _closing.Token);
+            var done = await LabCorpora.DownloadAsync(corpus.Id, progress, _closing.Token);
             Snackbar.Add($"Downloaded '{done.Name}'.", Severity.Success);
-            _corpora = Catalog.List();
+            _corpora = LabCorpora.List();
         }
         catch (CharRnnException ex)
         {
@@ -124,7 +124,7 @@ public partial class Corpora : IDisposable
     /// <summary>A corpus the build form made: listed, then previewed.</summary>
     private void ShowBuilt(string id)
     {
-        _corpora = Catalog.List();
+        _corpora = LabCorpora.List();
         if (_corpora.FirstOrDefault(c => c.Id == id) is { } built) ShowPreview(built);
     }
 

@@ -82,11 +82,11 @@ public partial class Runs : IDisposable
 
     private void Open(RunSummary run) => Navigation.NavigateTo($"/runs/{run.Id}");
 
-    private void Delete(RunSummary run)
+    private async Task Delete(RunSummary run)
     {
         try
         {
-            Manager.Delete(run.Id);
+            await Manager.DeleteAsync(run.Id);
             _selected.Remove(run.Id);
             _runs = Manager.List();
         }

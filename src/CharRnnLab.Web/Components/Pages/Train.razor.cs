@@ -22,7 +22,7 @@ public partial class Train : IDisposable
 
     [Inject] private RunManager Runs { get; set; } = null!;
     [Inject] private RunNotifier Notifier { get; set; } = null!;
-    [Inject] private ICorpusCatalog Corpora { get; set; } = null!;
+    [Inject] private ILabCorpora Corpora { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 

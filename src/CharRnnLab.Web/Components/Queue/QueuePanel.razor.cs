@@ -9,6 +9,7 @@ namespace CharRnnLab.Web.Components.Queue;
 public partial class QueuePanel : IDisposable
 {
     private IReadOnlyList<QueuedRun> _entries = [];
+    private IDisposable? _subscription;
 
     [Inject] private RunQueue Queue { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -18,15 +19,14 @@ public partial class QueuePanel : IDisposable
 
     protected override void OnInitialized()
     {
-        Queue.Changed += OnChanged;
+        _subscription = RunSubscription.Listen(Queue, InvokeAsync, DispatchExceptionAsync, () =>
+        {
+            _entries = Queue.List();
+            StateHasChanged();
+            return Task.CompletedTask;
+        });
         _entries = Queue.List();
     }
-
-    private void OnChanged() => _ = InvokeAsync(() =>
-    {
-        _entries = Queue.List();
-        StateHasChanged();
-    });
 
     /// <summary>Edits the queue; an entry that started meanwhile is reported, not an error page.</summary>
     private void Act(Action edit)
@@ -42,5 +42,5 @@ public partial class QueuePanel : IDisposable
         _entries = Queue.List();
     }
 
-    public void Dispose() => Queue.Changed -= OnChanged;
+    public void Dispose() => _subscription?.Dispose();
 }

@@ -21,7 +21,7 @@ public partial class QueuePresetForm
     private int _layers = 2, _hidden = 64, _iterations = 1000;
     private string? _error;
 
-    [Inject] private ICorpusCatalog Corpora { get; set; } = null!;
+    [Inject] private ILabCorpora Corpora { get; set; } = null!;
     [Inject] private RunQueue Queue { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 

@@ -46,7 +46,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
         var rows = page.FindAll("[data-testid=compare-row]");
         Assert.Equal(lab.RunIds, rows.Select(r => r.GetAttribute("data-run-id")));
         Assert.Equal(["LSTM", "GRU", "RNN"], page.FindAll("[data-testid=compare-cell]").Select(c => c.TextContent));
-        int vocabulary = lab.Lab.Service<ICorpusCatalog>().Load(lab.CorpusId).Vocabulary.Count;
+        int vocabulary = lab.Lab.Service<ILabCorpora>().Load(lab.CorpusId).Vocabulary.Count;
         var expected = new[] { CellType.Lstm, CellType.Gru, CellType.Rnn }
             .Select(cell => ParameterLayout.ParameterCount(new ModelConfig(cell, 1, 16), vocabulary).ToString("N0"));
         Assert.Equal(expected, page.FindAll("[data-testid=compare-parameters]").Select(c => c.TextContent));
@@ -60,7 +60,7 @@ public sealed class ComparePageTests(CompareLabFixture lab) : LabComponentContex
     {
         var page = Open(string.Join(',', lab.RunIds));
 
-        var core = CharRnnLab.Core.Yardsticks.Ngrams.NgramBaselines.Evaluate(lab.Lab.Service<ICorpusCatalog>().Load(lab.CorpusId), 0.05)
+        var core = CharRnnLab.Core.Yardsticks.Ngrams.NgramBaselines.Evaluate(lab.Lab.Service<ILabCorpora>().Load(lab.CorpusId), 0.05)
             .Orders.MinBy(o => o.Nats)!;
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=compare-chart]").GetAttribute("data-references")));
         var line = Assert.Single(page.FindComponent<CompareChart>().Instance.ReferenceLines);

@@ -17,15 +17,15 @@ public sealed class CorpusBuildFormTests : LabComponentContext
     private readonly LocalHttpServer _server = new();
     private readonly byte[] _tarXz = TestArchives.TarXz(KernelLikeTree.Files);
     private readonly List<string> _built = [];
-    private LibraryCorpusCatalog _catalog = null!;
+    private LabCorpora _corpora = null!;
     private string BuiltText => Path.Combine(_data.Path, "corpora", "built", "kernel.txt");
 
     public override Task InitializeAsync()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new LabOptions { DataDirectory = _data.Path });
         Services.AddSingleton(options);
-        _catalog = new LibraryCorpusCatalog(options, new PlainHttpClients());
-        Services.AddSingleton<ICorpusCatalog>(_catalog);
+        _corpora = new LabCorpora(options, new PlainHttpClients());
+        Services.AddSingleton<ILabCorpora>(_corpora);
         _server.Map("/stacks.zip", r => ServerReply.File(TestArchives.Zip([("stacks/sets.tex", "\\section{Sets}\n"u8.ToArray())]), r));
         return Task.CompletedTask;
     }
@@ -56,7 +56,7 @@ public sealed class CorpusBuildFormTests : LabComponentContext
         Assert.Contains("1 binary (linux/drivers/blob.c)", form.Find("[data-testid=build-summary]").TextContent);
         Assert.Equal(KernelLikeTree.Expected, File.ReadAllText(BuiltText));
         Assert.Equal(["kernel"], _built);
-        Assert.Contains("Built from linux.tar.xz", _catalog.List().Single(c => c.Id == "kernel").Description);
+        Assert.Contains("Built from linux.tar.xz", _corpora.List().Single(c => c.Id == "kernel").Description);
         Assert.Empty(Directory.GetDirectories(Path.Combine(_data.Path, "corpora", "built", ".uploads"))); // the upload's copy is gone
     }
 
@@ -80,7 +80,7 @@ public sealed class CorpusBuildFormTests : LabComponentContext
         form.WaitForAssertion(() => Assert.Contains("linux.tar.xz is truncated or damaged", form.Find("[data-testid=build-error]").TextContent));
         Assert.False(File.Exists(BuiltText));
         Assert.Empty(_built);
-        Assert.DoesNotContain(_catalog.List(), c => c.Id == "kernel");
+        Assert.DoesNotContain(_corpora.List(), c => c.Id == "kernel");
     }
 
     /// <summary>A MudTextField's input (the test id lands on the input or on the field around it).</summary>

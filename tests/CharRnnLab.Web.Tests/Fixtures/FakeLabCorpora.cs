@@ -10,7 +10,7 @@ using CharRnnLab.Web.Runs;
 namespace CharRnnLab.Web.Tests.Fixtures;
 
 /// <summary>A catalogue of in-memory corpora that notes which ones were loaded.</summary>
-public sealed class FakeCorpusCatalog(params (CorpusInfo Info, string? Text)[] corpora) : ICorpusCatalog
+public sealed class FakeLabCorpora(params (CorpusInfo Info, string? Text)[] corpora) : ILabCorpora
 {
     public List<string> Loaded { get; } = [];
 

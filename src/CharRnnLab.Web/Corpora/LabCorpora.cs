@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace CharRnnLab.Web.Corpora;
 
 /// <summary>
-/// <see cref="ICorpusCatalog"/> over Core's <see cref="CorpusLibrary"/> in the lab's data directory,
+/// <see cref="ILabCorpora"/> over Core's <see cref="CorpusLibrary"/> in the lab's data directory,
 /// with the upload limit from <see cref="LabOptions.MaxUploadBytes"/>.
 /// </summary>
-public sealed class LibraryCorpusCatalog(IOptions<LabOptions> options, IHttpClientFactory http) : ICorpusCatalog
+public sealed class LabCorpora(IOptions<LabOptions> options, IHttpClientFactory http) : ILabCorpora
 {
     public const string HttpClientName = "corpora";
 
@@ -72,7 +72,8 @@ public sealed class LibraryCorpusCatalog(IOptions<LabOptions> options, IHttpClie
     public async Task<BuildSummary> BuildFromUploadAsync(string name, string fileName, Stream archive, CorpusBuildOptions options,
         IProgress<BuildProgress> progress, CancellationToken cancellationToken)
     {
-        string folder = Path.Combine(_library.Built.Directory, ".uploads", Guid.NewGuid().ToString("N"));
+        // A folder named *.tmp: if the lab stops mid-build, its next start removes it (RunRecovery).
+        string folder = Path.Combine(_library.Built.Directory, ".uploads", Guid.NewGuid().ToString("N") + ".tmp");
         string copy = Path.Combine(folder, Path.GetFileName(fileName.Replace('\\', '/')));
         Directory.CreateDirectory(folder);
         try

@@ -11,9 +11,10 @@ public sealed record CorpusPreview(CorpusInfo Corpus, string Head, long SizeByte
 /// The corpora the lab can train on, as the pages and the hub need them (over Core's
 /// <see cref="CorpusLibrary"/>): bundled generated corpora, catalogue corpora to download,
 /// uploads, corpora built from many files and the repository's source. Errors a user caused are
-/// <see cref="CharRnnLab.Core.CorpusException"/>s with a message ready to show.
+/// <see cref="CharRnnLab.Core.CorpusException"/>s with a message ready to show. (Core's
+/// <see cref="CharRnnLab.Core.Corpora.Download.CorpusCatalog"/> is only the list of downloadable corpora.)
 /// </summary>
-public interface ICorpusCatalog
+public interface ILabCorpora
 {
     IReadOnlyList<CorpusInfo> List();
 
