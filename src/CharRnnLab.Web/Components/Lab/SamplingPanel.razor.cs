@@ -51,6 +51,9 @@ public partial class SamplingPanel
     /// <summary>The run to sample from.</summary>
     [Parameter, EditorRequired] public string RunId { get; set; } = "";
 
+    /// <summary>The run, when known: then the sample says what it copies from the run's training text (a <see cref="Yardsticks.NoveltyBadge"/>).</summary>
+    [Parameter] public RunSummary? Run { get; set; }
+
     /// <summary>Whether the run has weights (live session or checkpoint) to sample from.</summary>
     [Parameter] public bool CanSample { get; set; } = true;
 
