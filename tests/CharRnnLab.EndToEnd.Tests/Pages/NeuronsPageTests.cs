@@ -1,3 +1,5 @@
+using CharRnnLab.Core.Analysis.Cells;
+using CharRnnLab.Core.Analysis.Features;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Neurons;
@@ -178,6 +180,34 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await PasteAsync(field, text);
             await page.GetByTestId("neuron-record").ClickAsync();
             await Expect(page.GetByTestId("neurons-caption")).ToContainTextAsync("reading 50,000 pasted characters", new() { Timeout = 120_000 });
+        });
+    }
+
+    [Fact]
+    public async Task A_chip_opens_its_cells_page_with_the_snippets_and_a_clamp_this_link_to_the_sampling_panel()
+    {
+        string runId = await TrainTinyRunAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "cell-page", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            string recordingId = (await page.Locator(Text).GetAttributeAsync("data-recording"))!;
+            var link = page.GetByTestId("feature-chip-page").First;
+            string cell = (await link.GetAttributeAsync("data-cell"))!;
+
+            await link.ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/runs/{runId}/cells/{cell}$"));
+            await Expect(page.GetByTestId("cell-page")).ToHaveAttributeAsync("data-recording", recordingId); // the Neurons page's recording, not a new one
+            await Expect(page.GetByTestId("cell-snippet")).ToHaveCountAsync(20);                         // 10 highest, 10 lowest
+            string[] parts = cell.Split('/');
+            var id = CellLabels.ParseDataCell(int.Parse(parts[0]), parts[1], int.Parse(parts[2]))!.Value;
+            var profile = CellProfiler.Compute(fixture.Lab.Service<NeuronLab>().Find(recordingId)!.Recording, id, FeatureTracks.All);
+            await Expect(page.GetByTestId("clamp-this")).ToHaveAttributeAsync("href", CellLinks.Clamp(runId, profile.ClampHigh));
+            await Expect(page.GetByTestId("cell-snippet").First.Locator(".peak")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("clamp-rise").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "cell-page.png"), FullPage = true });
         });
     }
 

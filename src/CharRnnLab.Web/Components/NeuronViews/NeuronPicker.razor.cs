@@ -30,6 +30,9 @@ public partial class NeuronPicker
     /// <summary>Raised with the cell a user clicks.</summary>
     [Parameter] public EventCallback<CellId> OnSelect { get; set; }
 
+    /// <summary>The address of a cell's own page, linked for the selected cell; null = no link.</summary>
+    [Parameter] public Func<CellId, string>? PageOf { get; set; }
+
     protected override void OnParametersSet() =>
         // Raw c has no fixed range: scale by the largest |mean| of the kind.
         _scale = Layers.Select(l => Means.TryGetValue((l, Kind), out var m) ? m.Max(v => Math.Abs(v)) : 0).DefaultIfEmpty(0).Max();

@@ -22,6 +22,7 @@ public partial class NeuronsPage : IDisposable
     private IReadOnlyList<CorpusInfo> _corpora = [];
     private string? _initialRunId;
     private NeuronRecording? _recording;
+    private NeuronTextRequest _request = new(); // what _recording read, for the cell pages' links
     private CellId _selection;
     private bool _busy;
     private string? _error;
@@ -71,6 +72,7 @@ public partial class NeuronsPage : IDisposable
         {
             var recording = await Lab.RecordAsync(choice.RunId, choice.Request, cancel.Token);
             if (cancel.IsCancellationRequested) return;
+            _request = choice.Request;
             Show(recording);
         }
         catch (CharRnnException ex)
@@ -107,6 +109,9 @@ public partial class NeuronsPage : IDisposable
         ?? new CellId(0, kind, 0);
 
     private void Select(CellId cell) => _selection = cell;
+
+    /// <summary>The page of <paramref name="cell"/> over the text shown (a pasted text by its recording).</summary>
+    private string CellPageOf(CellId cell) => CellLinks.Page(_recording!.RunId, cell, CellTextChoice.Of(_request, _recording.Id));
 
     private Task KindChanged(ActivationKind kind)
     {
