@@ -1,5 +1,6 @@
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Interventions;
+using CharRnnLab.Web.Sampling;
 
 namespace CharRnnLab.Web.Neurons;
 
@@ -24,10 +25,8 @@ public static class CellLinks
 
     /// <summary>
     /// The run's page with the sampling panel's edit set to <paramref name="edit"/>:
-    /// <c>/runs/{run}?edit=L:KIND:UNIT=VALUE</c> in the command line's syntax (<see cref="InterventionSyntax"/>),
-    /// the link agreed with the sampling panel (docs/interventions.md).
+    /// <c>/runs/{run}?edit=L:KIND:UNIT=VALUE</c>, written by <see cref="EditLinks"/>, the one place the
+    /// sampling panel's links are made and read (docs/interventions.md).
     /// </summary>
-    public static string Clamp(string runId, Intervention edit) =>
-        // Readable as typed; only a '+' (of an exponent, "1E+06") would be read back as a space.
-        $"/runs/{Uri.EscapeDataString(runId)}?edit={InterventionSyntax.Format(edit).Replace("+", "%2B")}";
+    public static string Clamp(string runId, Intervention edit) => EditLinks.For(runId, [edit]);
 }
