@@ -42,6 +42,12 @@ internal static class BenchJson
                 c.Agreement.Characters, c.Agreement.GreedyIdentical,
                 MaxProbabilityDifference = Math.Round(c.Agreement.MaxProbabilityDifference, 6),
             },
+            EditedSampling = new
+            {
+                PairsPerSecond = Round(c.EditedSampling.PairsPerSecond, 1),
+                PlainPerSecond = Round(c.EditedSampling.PlainPerSecond, 1),
+                PerStreamRatio = Round(c.EditedSampling.PerStreamRatio, 3),
+            },
             Recording = c.Recording is { } rec ? new
             {
                 rec.Characters, rec.Streams, Seconds = Round(rec.Seconds, 3),

@@ -27,6 +27,7 @@ internal sealed record CaseResult(
     TrainingFigures Training,
     IReadOnlyList<SamplingFigure> Sampling,
     SamplingAgreement Agreement,
+    InterventionSampling EditedSampling,
     RecorderBenchmarkResult? Recording,
     double RecordingFlopsPerChar,
     IReadOnlyList<WorkingSetPoint> WorkingSet);

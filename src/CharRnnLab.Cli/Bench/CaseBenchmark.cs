@@ -47,8 +47,9 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
         log.WriteLine($"bench: {benchCase.Name}: sampling {plan.SampleLength} symbols…");
         var sampling = MeasureSampling(engine.Weights);
         var agreement = SamplingAgreement.Measure(engine.Weights, Math.Min(2000, plan.SampleLength));
+        var edited = InterventionSampling.Measure(engine.Weights, plan.SampleLength);
         var recording = await MeasureRecording(benchCase);
-        return new CaseResult(benchCase, vocabulary, figures, sampling, agreement, recording,
+        return new CaseResult(benchCase, vocabulary, figures, sampling, agreement, edited, recording,
             ModelFlops.Forward(model, RandomWeights.PostVocabulary), last!.WorkingSet);
     }
 

@@ -33,6 +33,10 @@ public class BenchTests
             var sampling = c.GetProperty("sampling").EnumerateArray().ToArray();
             Assert.Equal(5, sampling.Length); // plain, packed fp32, fp16, fp16 on every core, the strip
             Assert.All(sampling, s => AssertSpeed(s.GetProperty("speed")));
+            var edited = c.GetProperty("editedSampling");
+            Assert.True(edited.GetProperty("pairsPerSecond").GetDouble() > 0);
+            Assert.Equal(2 * edited.GetProperty("pairsPerSecond").GetDouble() / edited.GetProperty("plainPerSecond").GetDouble(),
+                edited.GetProperty("perStreamRatio").GetDouble(), 2);
             var agreement = c.GetProperty("fp16Agreement");
             Assert.Equal(20, agreement.GetProperty("characters").GetInt32());
             Assert.True(agreement.GetProperty("maxProbabilityDifference").GetDouble() < 1e-2);
@@ -55,6 +59,7 @@ public class BenchTests
         Assert.Contains("of GEMM", result.Stdout);
         Assert.Contains("lstm 1x8 b2 s4", result.Stdout);
         Assert.Contains("engine / bare", result.Stdout);
+        Assert.Contains("sampling with 1 clamp", result.Stdout);
         Assert.DoesNotContain("recording", result.Stdout);
     }
 

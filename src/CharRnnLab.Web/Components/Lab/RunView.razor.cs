@@ -1,9 +1,11 @@
 using CharRnnLab.Core;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Numerics;
 using CharRnnLab.Web.Charts;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Hosting;
 using CharRnnLab.Web.Runs;
+using CharRnnLab.Web.Sampling;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +39,12 @@ public partial class RunView : IDisposable
 
     /// <summary>The run to show.</summary>
     [Parameter, EditorRequired] public string RunId { get; set; } = "";
+
+    /// <summary>Edits to set in the sampling panel (an edit link's, <see cref="EditLinks"/>), or null for none.</summary>
+    [Parameter] public IReadOnlyList<Intervention>? Edits { get; set; }
+
+    /// <summary>Warnings about a link's edits that could not be read, shown in the sampling panel.</summary>
+    [Parameter] public IReadOnlyList<string> EditWarnings { get; set; } = [];
 
     private int MaxChartPoints => Options.Value.MaxChartPoints;
 

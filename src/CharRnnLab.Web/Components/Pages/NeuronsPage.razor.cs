@@ -2,6 +2,7 @@ using CharRnnLab.Core;
 using CharRnnLab.Core.Analysis.Ranking;
 using CharRnnLab.Core.Analysis.Recording;
 using CharRnnLab.Core.Corpora;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Neurons;
 using CharRnnLab.Web.Runs;
@@ -38,6 +39,7 @@ public partial class NeuronsPage : IDisposable
     private IDisposable? _subscription;
     private Dictionary<string, SparseProbeResult> _probes = [];
     private string? _probing;
+    private IReadOnlyList<Intervention> _sampleEdits = [];
 
     [Inject] private NeuronLab Lab { get; set; } = null!;
     [Inject] private NeuronInfluence Influence { get; set; } = null!;
@@ -91,6 +93,7 @@ public partial class NeuronsPage : IDisposable
         var kind = _recording is not null && recording.Recording.RecordedKinds.Contains(_selection.Kind) ? _selection.Kind : recording.DefaultKind;
         var keep = _recording is not null && _selection.Layer < recording.Recording.Layers && _selection.Unit < recording.Recording.Units;
         _selection = keep ? _selection with { Kind = kind } : StartingCell(recording, kind);
+        if (_recording?.RunId != recording.RunId) _sampleEdits = []; // another model: its units are others
         if (_recording?.Id != recording.Id)
         {
             _probes = [];
@@ -208,6 +211,27 @@ public partial class NeuronsPage : IDisposable
         {
             _probing = null;
         }
+    }
+
+    private void SampleEditsChanged(IReadOnlyList<Intervention> edits) => _sampleEdits = edits;
+
+    /// <summary>The selected cell's "clamp in sampling": pinned to its max over the text.</summary>
+    private void ClampSelected()
+    {
+        if (_recording is { } recording && SamplingClamps.AtMax(recording, _selection) is { } clamp) _sampleEdits = [.. _sampleEdits, clamp.Edit];
+    }
+
+    /// <summary>A feature chip's or probe's "clamp in sampling": each cell pinned to its mean where the feature is on.</summary>
+    private void ClampWhereOn(CellClampRequest request)
+    {
+        if (_recording is not { } recording) return;
+        var clamps = request.Cells.Select(cell => SamplingClamps.WhereOn(recording, cell, request.Feature)).OfType<SamplingClamp>().ToArray();
+        if (clamps.Length == 0)
+        {
+            _error = $"The {request.Feature} feature is never on in this text, so there is no mean to clamp to; pick the cell and clamp it to its max instead.";
+            return;
+        }
+        _sampleEdits = [.. _sampleEdits, .. clamps.Select(c => c.Edit)];
     }
 
     private static string Caption(NeuronRecording r) =>
