@@ -54,8 +54,8 @@ public static class ActivationRecorder
         using (NewDisposeScope())
         using (no_grad())
         {
-            var run = new RecordingRun(weights, plan, symbols, k, values, guesses, Interventions(weights, options), options.Kernel);
             int chunk = ChunkSteps(weights.Config, plan, options);
+            var run = new RecordingRun(weights, plan, symbols, k, values, guesses, Interventions(weights, options), options.Kernel, chunk);
             for (int t0 = 0; t0 < plan.WindowLength; t0 += chunk)
             {
                 cancel.ThrowIfCancellationRequested();

@@ -23,34 +23,57 @@ internal abstract class FusedLayer : IRecordingLayer
 {
     protected readonly LayerTensors Weights;
     protected readonly int Units, Streams;
+    private readonly int _width;      // G·H
     private readonly Tensor _carried; // (S, H) h after the previous chunk's last step
+    private readonly Tensor _projection, _hidden; // (S·C·G·H), (S·C·H): every chunk's, reused
 
     /// <summary>This layer's interventions, or null for the plain model.</summary>
     public ILayerEdits? Edits { get; init; }
 
-    protected FusedLayer(LayerWeights w, int gates, int streams, bool foldRecurrentBias)
+    /// <param name="chunkSteps">The longest chunk the layer will be given (C): its buffers are sized for it once.</param>
+    protected FusedLayer(LayerWeights w, int gates, int streams, int chunkSteps, bool foldRecurrentBias)
     {
         Weights = new LayerTensors(w, gates, foldRecurrentBias);
         Units = w.HiddenSize;
         Streams = streams;
+        _width = gates * Units;
         _carried = zeros(streams, Units);
+        // Fresh chunk-sized tensors (tens of MB) would be mapped and page-faulted anew every chunk.
+        _projection = empty((long)streams * chunkSteps * _width);
+        _hidden = empty((long)streams * chunkSteps * Units);
     }
 
-    public static FusedLayer Create(CellType cell, LayerWeights w, int streams, ILayerEdits? edits = null) => cell switch
+    public static FusedLayer Create(CellType cell, LayerWeights w, int streams, int chunkSteps, ILayerEdits? edits = null) => cell switch
     {
-        CellType.Lstm => new FusedLstmLayer(w, streams) { Edits = edits },
-        CellType.Gru => new FusedGruLayer(w, streams) { Edits = edits },
-        _ => new FusedRnnLayer(w, streams) { Edits = edits },
+        CellType.Lstm => new FusedLstmLayer(w, streams, chunkSteps) { Edits = edits },
+        CellType.Gru => new FusedGruLayer(w, streams, chunkSteps) { Edits = edits },
+        _ => new FusedRnnLayer(w, streams, chunkSteps) { Edits = edits },
     };
 
-    public Tensor Project(Tensor input, int streams, int steps) => Weights.Project(input, streams, steps);
+    /// <summary>x·W_ihᵀ + b into the layer's projection buffer: (S·C, I) → (S, C, G·H).</summary>
+    public Tensor Project(Tensor input, int streams, int steps)
+    {
+        var projected = Chunk(_projection, streams, steps, _width);
+        projected.view(streams * steps, _width).copy_(Weights.ProjectionBias).addmm_(input, Weights.WeightIhT, beta: 1, alpha: 1);
+        return projected;
+    }
 
-    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) => Weights.ProjectOneHot(symbols, streams, steps);
+    /// <summary>One-hot input: row x of W_ihᵀ plus b, gathered into the projection buffer. (S·C) symbols → (S, C, G·H).</summary>
+    public Tensor ProjectOneHot(Tensor symbols, int streams, int steps)
+    {
+        var projected = Chunk(_projection, streams, steps, _width);
+        var rows = Floats(projected);
+        ReadOnlySpan<float> weight = Floats(Weights.WeightIhT), bias = Floats(Weights.ProjectionBias);
+        ReadOnlySpan<long> ids = MemoryMarshal.Cast<byte, long>(symbols.contiguous().bytes);
+        for (int r = 0; r < ids.Length; r++)
+            RecordingKernels.Add(weight.Slice((int)ids[r] * _width, _width), bias, rows.Slice(r * _width, _width));
+        return projected;
+    }
 
     public Tensor Run(Tensor projected, int t0, int steps, LayerSink sink)
     {
         projected = projected.contiguous();
-        var hidden = empty(Streams, steps, Units); // (S, C, H)
+        var hidden = Chunk(_hidden, Streams, steps, Units); // (S, C, H)
         for (int t = 0; t < steps; t++)
         {
             using var scope = NewDisposeScope();
@@ -78,6 +101,10 @@ internal abstract class FusedLayer : IRecordingLayer
     }
 
     protected static Span<float> Floats(Tensor contiguous) => MemoryMarshal.Cast<byte, float>(contiguous.bytes);
+
+    /// <summary>The first S·C·width values of a buffer as a contiguous (S, C, width) tensor.</summary>
+    private static Tensor Chunk(Tensor buffer, int streams, int steps, int width) =>
+        buffer.narrow(0, 0, (long)streams * steps * width).view(streams, steps, width);
 }
 
 /// <summary>The rows of one step inside a chunk's projection (S, C, G·H) and h (S, C, H) tensors.</summary>
@@ -97,7 +124,7 @@ internal readonly ref struct StepRows(Span<float> projected, Span<float> hidden,
         t == 0 ? _carried.Slice(s * units, units) : _hidden.Slice((s * steps + t - 1) * units, units);
 }
 
-internal sealed class FusedLstmLayer(LayerWeights layer, int streams) : FusedLayer(layer, 4, streams, foldRecurrentBias: true)
+internal sealed class FusedLstmLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 4, streams, chunkSteps, foldRecurrentBias: true)
 {
     private readonly Tensor _c = zeros(streams, layer.HiddenSize);           // (S, H) carried cell state
     private readonly float[] _tanhC = new float[streams * layer.HiddenSize]; // (S, H) scratch for tanh c nobody keeps
@@ -136,7 +163,7 @@ internal sealed class FusedLstmLayer(LayerWeights layer, int streams) : FusedLay
         sink.Row(kind, s, w, pre.Slice(index * Units, Units));
 }
 
-internal sealed class FusedGruLayer(LayerWeights layer, int streams) : FusedLayer(layer, 3, streams, foldRecurrentBias: false)
+internal sealed class FusedGruLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 3, streams, chunkSteps, foldRecurrentBias: false)
 {
     private readonly Tensor _recurrent = zeros(streams, 3 * layer.HiddenSize); // (S, 3H) scratch: h·W_hhᵀ + b_hh
 
@@ -156,7 +183,7 @@ internal sealed class FusedGruLayer(LayerWeights layer, int streams) : FusedLaye
     }
 }
 
-internal sealed class FusedRnnLayer(LayerWeights layer, int streams) : FusedLayer(layer, 1, streams, foldRecurrentBias: true)
+internal sealed class FusedRnnLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 1, streams, chunkSteps, foldRecurrentBias: true)
 {
     protected override void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink)
     {

@@ -10,8 +10,6 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// </summary>
 internal sealed class LayerTensors
 {
-    private readonly Tensor _weightIhT;      // (I, G·H)
-    private readonly Tensor _projectionBias; // (G·H): b_ih, plus b_hh when the cell folds it in
 
     /// <param name="w">The layer's weights.</param>
     /// <param name="gates">G: 4 for an LSTM, 3 for a GRU, 1 for a vanilla RNN.</param>
@@ -20,14 +18,20 @@ internal sealed class LayerTensors
     {
         Units = w.HiddenSize;
         int gh = gates * Units;
-        _weightIhT = tensor(w.WeightIh, [gh, w.InputSize]).t().contiguous();
+        WeightIhT = tensor(w.WeightIh, [gh, w.InputSize]).t().contiguous();
         WeightHhT = tensor(w.WeightHh, [gh, Units]).t().contiguous();
         BiasHh = tensor(w.BiasHh, [gh]);
         var biasIh = tensor(w.BiasIh, [gh]);
-        _projectionBias = foldRecurrentBias ? biasIh + BiasHh : biasIh;
+        ProjectionBias = foldRecurrentBias ? biasIh + BiasHh : biasIh;
     }
 
     public int Units { get; }
+
+    /// <summary>(I, G·H), contiguous.</summary>
+    public Tensor WeightIhT { get; }
+
+    /// <summary>(G·H), contiguous: b_ih, plus b_hh when the cell folds it in.</summary>
+    public Tensor ProjectionBias { get; }
 
     /// <summary>(H, G·H)</summary>
     public Tensor WeightHhT { get; }
@@ -37,9 +41,9 @@ internal sealed class LayerTensors
 
     /// <summary>Input projection of a whole chunk in one matmul: (S·C, I) → (S, C, G·H).</summary>
     public Tensor Project(Tensor input, int streams, int steps) =>
-        addmm(_projectionBias, input, _weightIhT, beta: 1, alpha: 1).view(streams, steps, -1);
+        addmm(ProjectionBias, input, WeightIhT, beta: 1, alpha: 1).view(streams, steps, -1);
 
     /// <summary>One-hot inputs: x·W_ihᵀ is a row selection, exactly. (S·C) symbols → (S, C, G·H).</summary>
     public Tensor ProjectOneHot(Tensor symbols, int streams, int steps) =>
-        _weightIhT.index_select(0, symbols).add_(_projectionBias).view(streams, steps, -1);
+        WeightIhT.index_select(0, symbols).add_(ProjectionBias).view(streams, steps, -1);
 }

@@ -95,6 +95,16 @@ internal static class RecordingKernels
         for (; u < n; u++) h[u] = CellMath.Tanh(Vector256.Create(pre[u])).ToScalar();
     }
 
+    /// <summary>sum = a + b, elementwise (a row of W_ihᵀ plus the bias: a one-hot input's projection).</summary>
+    public static void Add(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> sum)
+    {
+        int n = sum.Length;
+        Require(a.Length == n && b.Length == n);
+        int u = 0;
+        for (; u <= n - 8; u += 8) Store(Load(a, u) + Load(b, u), sum, u);
+        for (; u < n; u++) sum[u] = a[u] + b[u];
+    }
+
     private static (V I, V F, V G, V O, V C) Cell(V preI, V preF, V preG, V preO, V c)
     {
         V i = CellMath.Sigmoid(preI), f = CellMath.Sigmoid(preF), g = CellMath.Tanh(preG), o = CellMath.Sigmoid(preO);

@@ -26,7 +26,7 @@ internal sealed class RecordingRun
 
     public RecordingRun(ModelWeights weights, StreamPlan plan, int[] symbols, int k,
         IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values, NextSymbolGuesses guesses,
-        InterventionSet? interventions, RecordingKernel kernel)
+        InterventionSet? interventions, RecordingKernel kernel, int chunkSteps)
     {
         var config = weights.Config;
         int v = weights.Vocabulary.Count;
@@ -34,7 +34,7 @@ internal sealed class RecordingRun
         _k = k;
         _units = config.Hidden;
         _guesses = guesses;
-        _layers = weights.Layers.Select((w, l) => CreateLayer(kernel, config.Cell, w, StreamEdits.For(interventions, l, plan.Start))).ToArray();
+        _layers = weights.Layers.Select((w, l) => CreateLayer(kernel, config.Cell, w, chunkSteps, StreamEdits.For(interventions, l, plan.Start))).ToArray();
         _sinks = Enumerable.Range(0, config.Layers).Select(l => new LayerSink(plan, _units,
             values.Where(e => e.Key.Layer == l).ToDictionary(e => e.Key.Kind, e => e.Value))).ToArray();
         _embedding = weights.Embedding is null ? null : tensor(weights.Embedding, [v, config.Embedding]);
@@ -62,10 +62,10 @@ internal sealed class RecordingRun
         Head(below!, t0, steps);
     }
 
-    private IRecordingLayer CreateLayer(RecordingKernel kernel, CellType cell, LayerWeights w, ILayerEdits? edits) => kernel switch
+    private IRecordingLayer CreateLayer(RecordingKernel kernel, CellType cell, LayerWeights w, int chunkSteps, ILayerEdits? edits) => kernel switch
     {
         RecordingKernel.TensorOps => RecurrentLayer.Create(cell, w, _plan.Streams, edits),
-        _ => FusedLayer.Create(cell, w, _plan.Streams, edits),
+        _ => FusedLayer.Create(cell, w, _plan.Streams, chunkSteps, edits),
     };
 
     /// <summary>Softmax of the head on the top layer's h; keeps the top K and the actual next symbol's probability.</summary>
