@@ -129,6 +129,27 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Clamping_the_selected_cell_in_sampling_shows_both_continuations_under_the_text()
+    {
+        string runId = await TrainTinyRunAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-clamp", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            var sampling = page.GetByTestId("neurons-sampling");
+            await Expect(sampling.GetByTestId("paired-sample")).ToHaveCountAsync(0);
+
+            await sampling.GetByTestId("clamp-selected").ClickAsync(); // the selection starts on an LSTM's tanh(c): its c is clamped
+
+            await Expect(sampling.GetByTestId("edit-chip")).ToHaveCountAsync(1);
+            await Expect(sampling.GetByTestId("edit-chip")).ToHaveAttributeAsync("data-edit", new System.Text.RegularExpressions.Regex("^1:c:[0-9]+=[-0-9.E+]+$"));
+            await Expect(sampling.GetByTestId("paired-sample")).ToBeVisibleAsync();
+            await Expect(sampling.GetByTestId("kl-cell")).ToHaveCountAsync(200);
+        });
+    }
+
+    [Fact]
     public async Task The_coloured_view_downloads_as_a_self_contained_html_file_and_another_corpus_can_be_read()
     {
         string runId = await TrainTinyRunAsync();
