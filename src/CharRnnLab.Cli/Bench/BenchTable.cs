@@ -33,7 +33,7 @@ internal static class BenchTable
         foreach (var s in c.Sampling) Row(table, "", $"sampling batch 1, {Markup.Escape(s.Path)}", s.Speed, gemm);
         table.AddRow("", $"fp16 vs plain fp32, {c.Agreement.Characters:N0} greedy chars",
             $"{(c.Agreement.GreedyIdentical ? "identical" : "DIFFERENT")}, max |Δp| {c.Agreement.MaxProbabilityDifference:0.0e0}", "", "");
-        table.AddRow("", "sampling with 1 clamp (paired, fp32, 1 thread) / plain fp32, per stream",
+        table.AddRow("", "sampling with 1 clamp (paired, packed fp16, 1 thread) / plain, same stepper, per stream",
             $"{F(c.EditedSampling.PerStreamRatio, 2)}× ({c.EditedSampling.PairsPerSecond:N0} pairs/s vs {c.EditedSampling.PlainPerSecond:N0} chars/s)", "", "");
         if (c.Recording is { } rec)
         {

@@ -1,5 +1,6 @@
 using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
+using CharRnnLab.Core.Model.Stepping;
 
 namespace CharRnnLab.Core.Sampling;
 
@@ -26,13 +27,16 @@ public sealed record PairedSample(
 public static class PairedSampler
 {
     /// <summary>The paired sample; <paramref name="cancellationToken"/> is checked before each pair of characters (a front end that no longer wants the text).</summary>
+    /// <param name="stepper">The fast stepper's settings (<see cref="PackedRnn"/>, the edits applied by its hook); null = the plain float32 <see cref="ManagedRnn"/>.</param>
     public static PairedSample Generate(ModelWeights weights, SampleOptions options, InterventionSet interventions,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, StepperOptions? stepper = null)
     {
         Sampler.Validate(options);
         int seed = options.Seed ?? Random.Shared.Next();
-        var plain = new SamplingStream(new ManagedRnn(weights), new Random(seed), options);
-        var edited = new SamplingStream(new ManagedRnn(weights, interventions), new Random(seed), options);
+        using IRnnStepper plainRnn = stepper is null ? new ManagedRnn(weights) : new PackedRnn(weights, stepper);
+        using IRnnStepper editedRnn = stepper is null ? new ManagedRnn(weights, interventions) : new PackedRnn(weights, stepper, hook: interventions);
+        var plain = new SamplingStream(plainRnn, new Random(seed), options);
+        var edited = new SamplingStream(editedRnn, new Random(seed), options);
         var (plainSymbols, editedSymbols) = (new List<SampledSymbol>(options.Length), new List<SampledSymbol>(options.Length));
         var kl = new double[options.Length];
         int? firstDivergence = null;

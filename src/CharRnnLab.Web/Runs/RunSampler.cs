@@ -43,8 +43,8 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     /// <summary>
     /// The unedited and the edited continuation side by side (Core's <see cref="PairedSampler"/>, placed like
     /// <see cref="SampleAsync"/>): one seed for both, drawn here when <paramref name="seed"/> is null and returned.
-    /// The edits are checked against the run's model with the CLI's messages. Both streams use the plain
-    /// float32 stepper, the one that applies edits.
+    /// The edits are checked against the run's model with the CLI's messages. Both streams use the stepper
+    /// plain sampling uses (<see cref="Stepper"/>), the edited one applying the edits through its hook.
     /// </summary>
     public async Task<PairedSampleResult> SamplePairedAsync(string runId, double temperature, string? prime, int length, int? seed,
         IReadOnlyList<Intervention> interventions, CancellationToken cancellationToken = default)
@@ -55,7 +55,8 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
         var weights = await WeightsAsync(runId, temperature, prime, length, cancellationToken);
         var edits = new InterventionSet(weights.Config, interventions);
         var sampleOptions = new SampleOptions(length, temperature, prime, seed ?? Random.Shared.Next(), TopK: 0, Candidates: CandidateCount);
-        var paired = await RunAsync(() => PairedSampler.Generate(weights, sampleOptions, edits, cancellationToken), cancellationToken);
+        var stepper = Stepper;
+        var paired = await RunAsync(() => PairedSampler.Generate(weights, sampleOptions, edits, cancellationToken, stepper), cancellationToken);
         return new PairedSampleResult(runId, weights.Iteration, temperature, prime, paired.Seed, edits.All.Select(e => e.ToString()).ToArray(),
             new SampledContinuation(paired.PlainText, paired.Plain), new SampledContinuation(paired.EditedText, paired.Edited),
             paired.FirstDivergence, paired.Kl, paired.MeanKl);

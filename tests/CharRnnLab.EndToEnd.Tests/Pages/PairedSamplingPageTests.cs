@@ -22,7 +22,8 @@ public sealed class PairedSamplingPageTests(LabBrowserFixture fixture)
         // h is at most 1 in size; pinned to 40 it swamps the head, so the edited text parts from the unedited one at once.
         var edit = new Intervention(0, 3, InterventionTarget.Hidden, InterventionAction.Clamp, 40f);
         var weights = CheckpointFile.LoadWeights(runs.RunDirectory(run.Id));
-        var expected = PairedSampler.Generate(weights, new SampleOptions(200, 1.0, "", 42), new InterventionSet(weights.Config, [edit]));
+        var expected = PairedSampler.Generate(weights, new SampleOptions(200, 1.0, "", 42), new InterventionSet(weights.Config, [edit]),
+            stepper: fixture.Lab.Service<RunSampler>().Stepper);
         int first = Assert.IsType<int>(expected.FirstDivergence);
 
         var page = await fixture.NewPageAsync();

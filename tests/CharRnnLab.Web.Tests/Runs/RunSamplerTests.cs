@@ -42,7 +42,7 @@ public sealed class RunSamplerTests(TrainedRunFixture fixture) : IClassFixture<T
         var weights = CheckpointFile.LoadWeights(fixture.Lab.Service<RunManager>().RunDirectory(fixture.RunId));
 
         var core = PairedSampler.Generate(weights, new SampleOptions(150, 0.8, "the ", 11, Candidates: RunSampler.CandidateCount),
-            new InterventionSet(weights.Config, Edits));
+            new InterventionSet(weights.Config, Edits), stepper: fixture.Lab.Service<RunSampler>().Stepper);
 
         Assert.Equal(11, lab.Seed);
         Assert.Equal(core.PlainText, lab.Unedited.Text);

@@ -26,12 +26,16 @@ public sealed class PackedRnn : IRnnStepper
     private readonly (int From, int To)[] _units;     // per part
     private readonly StepWorkers _workers;
     private readonly Action<int> _layerPart;
-    private int _layer;
+    private readonly IStepHook? _hook;
+    private readonly float[] _outputGate;              // (H) the LSTM o of the layer just updated, for the hook
+    private int _layer, _position;
 
     /// <param name="weights">The snapshot (packed once per precision and cached).</param>
     /// <param name="options">Precision and threads.</param>
     /// <param name="streams">Streams stepped together (each with its own state), e.g. one per temperature.</param>
-    public PackedRnn(ModelWeights weights, StepperOptions options, int streams = 1)
+    /// <param name="hook">Called for every stream after each layer's update (interventions), as
+    /// <see cref="ManagedRnn"/> calls it; null = the plain model.</param>
+    public PackedRnn(ModelWeights weights, StepperOptions options, int streams = 1, IStepHook? hook = null)
     {
         options.Validate();
         if (streams < 1) throw new ArgumentOutOfRangeException(nameof(streams), streams, "at least one stream");
@@ -53,6 +57,8 @@ public sealed class PackedRnn : IRnnStepper
         _units = Enumerable.Range(0, parts).Select(p => (_hp / 8 * p / parts * 8, _hp / 8 * (p + 1) / parts * 8)).ToArray();
         _workers = new StepWorkers(parts);
         _layerPart = LayerPart;
+        _hook = hook;
+        _outputGate = new float[hook is not null && _cell == CellType.Lstm ? weights.Config.Hidden : 0];
     }
 
     public ModelWeights Weights { get; }
@@ -71,7 +77,12 @@ public sealed class PackedRnn : IRnnStepper
     {
         if (symbols.Length != _streams) throw new ArgumentException($"expected {_streams} symbols, got {symbols.Length}.", nameof(symbols));
         symbols.CopyTo(_symbols);
-        for (_layer = 0; _layer < _model.Layers.Length; _layer++) _workers.Run(_layerPart);
+        for (_layer = 0; _layer < _model.Layers.Length; _layer++)
+        {
+            _workers.Run(_layerPart);
+            if (_hook is not null) Hook();
+        }
+        _position++;
         _model.Head.Multiply(_hWrite[^1], _head, 0, _model.Head.SlabRows);
         for (int s = 0; s < _streams; s++) _head[s].AsSpan(0, _logits[s].Length).CopyTo(_logits[s]);
         for (int l = 0; l < _hRead.Length; l++) (_hRead[l], _hWrite[l]) = (_hWrite[l], _hRead[l]);
@@ -89,6 +100,25 @@ public sealed class PackedRnn : IRnnStepper
         {
             float[] pre = layer.InputWeights is null ? _model.InputTable[_symbols[s]] : _pre[s];
             CellMath.Update(_cell, pre, _rec[s], _c[_layer][s], _hRead[_layer][s], _hWrite[_layer][s], _hp, from, to);
+        }
+    }
+
+    /// <summary>
+    /// Hands each stream's new h and c of layer <see cref="_layer"/> to the hook once every part has
+    /// written them (the workers' barrier), before the next layer or the head reads them. The LSTM's
+    /// o is recomputed from this step's gate sums, still in the buffers, so an edited c gives h = o⊙tanh(c).
+    /// </summary>
+    private void Hook()
+    {
+        int h = Weights.Config.Hidden;
+        for (int s = 0; s < _streams; s++)
+        {
+            if (_outputGate.Length > 0)
+            {
+                float[] pre = _layer == 0 ? _model.InputTable[_symbols[s]] : _pre[s];
+                for (int u = 0; u < h; u++) _outputGate[u] = 1f / (1f + MathF.Exp(-(pre[3 * _hp + u] + _rec[s][3 * _hp + u])));
+            }
+            _hook!.AfterLayer(_layer, _position, _hWrite[_layer][s].AsSpan(0, h), _c[_layer][s].AsSpan(0, h), _outputGate);
         }
     }
 
