@@ -1,5 +1,6 @@
 using CharRnnLab.Core.Analysis.Cells;
 using CharRnnLab.Core.Analysis.Features;
+using CharRnnLab.Core.Interventions;
 using CharRnnLab.Web.Contracts;
 using CharRnnLab.Web.Corpora;
 using CharRnnLab.Web.Neurons;
@@ -205,7 +206,7 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task A_chip_opens_its_cells_page_with_the_snippets_and_a_clamp_this_link_to_the_sampling_panel()
+    public async Task A_chip_opens_its_cells_page_whose_clamp_this_opens_the_sampling_panel_with_both_continuations()
     {
         string runId = await TrainTinyRunAsync();
         var page = await fixture.NewPageAsync();
@@ -229,6 +230,16 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
             await Expect(page.GetByTestId("cell-snippet").First.Locator(".peak")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("clamp-rise").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "cell-page.png"), FullPage = true });
+
+            // "clamp this" opens the run's sampling panel with the clamp set: both continuations side by side.
+            await page.GetByTestId("clamp-this").ClickAsync();
+            await Expect(page.GetByTestId("edit-chip")).ToHaveAttributeAsync("data-edit", InterventionSyntax.FormatEdit(profile.ClampHigh));
+            await Expect(page.GetByTestId("unedited-text")).Not.ToBeEmptyAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByTestId("edited-text")).Not.ToBeEmptyAsync();
+            string divergence = (await page.GetByTestId("paired-sample").GetAttributeAsync("data-first-divergence"))!;
+            int marked = divergence == "none" ? 0 : 1;
+            await Expect(page.GetByTestId("unedited-text").Locator("span.diverged")).ToHaveCountAsync(marked);
+            await Expect(page.GetByTestId("edited-text").Locator("span.diverged")).ToHaveCountAsync(marked);
         });
     }
 
