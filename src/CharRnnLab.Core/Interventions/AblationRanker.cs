@@ -25,9 +25,10 @@ public static class AblationRanker
 {
     /// <param name="values">Per unit, what ablating sets it to (e.g. its mean); null = 0 for every unit.</param>
     /// <param name="features">Tracks whose positions (value &gt; 0) get their own mean loss change.</param>
+    /// <param name="progress">Told the fraction of the passes done (0 … 1) after each chunk of time steps.</param>
     public static AblationRanking Rank(ModelWeights weights, string text, int layer, InterventionTarget target,
         IReadOnlyList<IFeatureTrack> features, float[]? values = null, int batch = 128, int chunkSteps = 64,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, IProgress<double>? progress = null)
     {
         var config = weights.Config;
         new InterventionSet(config, [new Intervention(layer, 0, target, InterventionAction.Ablate)]); // refuses a layer or target the model lacks
@@ -38,10 +39,12 @@ public static class AblationRanker
         if (symbols.Length < 2) throw new CharRnnException("The text needs at least two characters: a loss is the prediction of the next one.");
 
         var loss = new float[config.Hidden + 1][]; // [0] unedited, [1 + u] unit u ablated; each (N)
+        int batches = (config.Hidden + batch - 1) / batch;
         for (int first = 0; first < config.Hidden; first += batch)
         {
-            int count = Math.Min(batch, config.Hidden - first);
-            var losses = RunBatch(weights, symbols, layer, target, first, count, values, chunkSteps, cancel);
+            int count = Math.Min(batch, config.Hidden - first), done = first / batch;
+            var batchProgress = progress is null ? null : new Action<double>(p => progress.Report((done + p) / batches));
+            var losses = RunBatch(weights, symbols, layer, target, first, count, values, chunkSteps, cancel, batchProgress);
             if (first == 0) loss[0] = losses[0];
             for (int i = 0; i < count; i++) loss[1 + first + i] = losses[1 + i];
         }
@@ -50,7 +53,7 @@ public static class AblationRanker
 
     // Streams: 0 unedited, 1 + i ablates unit first + i. Returns each stream's losses (N).
     private static float[][] RunBatch(ModelWeights weights, int[] symbols, int layer, InterventionTarget target,
-        int first, int count, float[]? values, int chunkSteps, CancellationToken cancel)
+        int first, int count, float[]? values, int chunkSteps, CancellationToken cancel, Action<double>? progress)
     {
         int[] units = [-1, .. Enumerable.Range(first, count)];
         float[] fill = units.Select(u => u < 0 || values is null ? 0f : values[u]).ToArray();
@@ -62,6 +65,7 @@ public static class AblationRanker
         {
             cancel.ThrowIfCancellationRequested();
             run.Chunk(t0, Math.Min(chunkSteps, symbols.Length - t0));
+            progress?.Invoke(Math.Min(1.0, (double)(t0 + chunkSteps) / symbols.Length));
         }
         int n = symbols.Length;
         return Enumerable.Range(0, count + 1).Select(s => run.Losses.AsSpan(s * n, n).ToArray()).ToArray();

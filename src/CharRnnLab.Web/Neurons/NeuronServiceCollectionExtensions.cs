@@ -10,6 +10,8 @@ public static class NeuronServiceCollectionExtensions
         services.AddSingleton<NeuronLab>();
         services.AddSingleton<NeuronInfluence>();
         services.AddSingleton<CellPages>();
+        services.AddSingleton<NeuronEdits>();
+        services.AddSingleton<NeuronAblation>();
         return services;
     }
 }

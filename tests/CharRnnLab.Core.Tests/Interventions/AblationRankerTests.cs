@@ -42,6 +42,29 @@ public class AblationRankerTests
     }
 
     [Fact]
+    public void Progress_rises_to_one_over_every_batch_and_a_cancelled_ranking_stops()
+    {
+        var weights = TestModels.Random(CellType.Lstm, 1, hidden: 4, vocabulary: 5, seed: 2, alphabet: Alphabet);
+        var reported = new List<double>();
+
+        AblationRanker.Rank(weights, QuotedText(100), 0, InterventionTarget.Cell, [], batch: 2, chunkSteps: 16, progress: new ProgressLog(reported.Add));
+
+        Assert.Equal(2 * 7, reported.Count); // two batches of ⌈100 / 16⌉ chunks
+        Assert.Equal(reported.Order(), reported);
+        Assert.Equal(0.5, reported[6], 9);
+        Assert.Equal(1.0, reported[^1], 9);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => AblationRanker.Rank(weights, QuotedText(100), 0, InterventionTarget.Cell, [], cancel: cancelled.Token));
+    }
+
+    // Reports on the calling thread (Progress<T> would post to a thread-pool context).
+    private sealed class ProgressLog(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+
+    [Fact]
     public void A_target_the_cell_type_lacks_is_refused()
     {
         var weights = TestModels.Random(CellType.Rnn, 1, hidden: 4, vocabulary: 5, alphabet: Alphabet);

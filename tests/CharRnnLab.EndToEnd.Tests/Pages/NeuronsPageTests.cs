@@ -123,6 +123,45 @@ public sealed class NeuronsPageTests(LabBrowserFixture fixture, ITestOutputHelpe
         });
     }
 
+    [Fact]
+    public async Task Recording_with_an_edit_colours_the_change_and_ablation_ranks_units_beside_their_correlation()
+    {
+        string runId = await TrainTinyRunAsync();
+        var page = await fixture.NewPageAsync();
+        await fixture.ScreenshotOnFailureAsync(page, "neurons-edits", async () =>
+        {
+            await page.GotoAsync($"/neurons?run={runId}");
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-state", "ready");
+            var cellColours = await ColoursAsync(page, 0, 200);
+
+            var editor = page.GetByTestId("effect-panel");
+            await editor.GetByTestId("edit-kind").SelectOptionAsync("h");
+            await editor.GetByTestId("edit-unit").FillAsync("3");
+            await editor.GetByTestId("edit-action").SelectOptionAsync("Ablate");
+            await editor.GetByTestId("edit-from").FillAsync("100");
+            await editor.GetByTestId("edit-from").PressAsync("Tab");
+            await editor.GetByTestId("edit-add").ClickAsync();
+            await Expect(editor.GetByTestId("edit-chip")).ToHaveAttributeAsync("data-edit", "ablate:1:h:3@100");
+            await page.GetByTestId("effect-record").ClickAsync();
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-overlay", "change in log p", new() { Timeout = 60_000 });
+            await Expect(page.GetByTestId("overlay-legend")).ToContainTextAsync("under ablate 1:h:3@100");
+            await Expect(page.Locator("[data-testid=effect-class][data-feature=all]")).ToContainTextAsync("9,999");
+            var changed = await ColoursAsync(page, 0, 200);
+            Assert.All(changed[..101], c => Assert.Equal("255,255,255", c)); // nothing changes before the edit's FROM (character 101 is its first prediction)
+            Assert.NotEqual(cellColours, changed);
+
+            await page.GetByTestId("ablation-rank").ClickAsync();
+            await Expect(page.GetByTestId("cause-row")).ToHaveCountAsync(15, new() { Timeout = 120_000 });
+            await Expect(page.GetByTestId("correlation-row")).ToHaveCountAsync(15);
+            var chip = page.Locator("[data-testid=cause-row] .unit-chip").First;
+            string cell = (await chip.GetAttributeAsync("data-cell"))!;
+            await chip.ClickAsync();
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-selected", cell);
+            await page.WaitForFunctionAsync($"() => document.querySelector('{Text}').dataset.overlay === undefined");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "neurons-edits.png"), FullPage = true });
+        });
+    }
+
     private static async Task ClickCharacterAsync(IPage page, int i)
     {
         var box = (await BoxAsync(page, i))!;

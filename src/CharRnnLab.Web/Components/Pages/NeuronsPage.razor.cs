@@ -36,6 +36,7 @@ public partial class NeuronsPage : IDisposable
     private readonly Debouncer _influences = new(TimeSpan.Zero, TimeProvider.System); // latest click wins
     private InfluenceOverlay? _influence;
     private int? _influencing;
+    private EditOverlay? _edit;
     private IDisposable? _subscription;
     private Dictionary<string, SparseProbeResult> _probes = [];
     private string? _probing;
@@ -104,6 +105,7 @@ public partial class NeuronsPage : IDisposable
         _matches = [];
         _influence = null;
         _influencing = null;
+        _edit = null;
     }
 
     /// <summary>The feature finder's best cell of the kind shown, else the first cell.</summary>
@@ -160,6 +162,7 @@ public partial class NeuronsPage : IDisposable
     {
         if (_recording is not { } recording) return Task.CompletedTask;
         _influencing = position;
+        _edit = null;
         _error = null;
         return _influences.Trigger(async cancel =>
         {
@@ -179,6 +182,16 @@ public partial class NeuronsPage : IDisposable
     /// <summary>Back to the cell's colours (the browser went there already, or goes on this render); drops an answer still on its way.</summary>
     private Task OverlayDismissed()
     {
+        _influence = null;
+        _influencing = null;
+        _edit = null;
+        return _influences.Trigger(_ => Task.CompletedTask);
+    }
+
+    /// <summary>The text coloured by what edits changed (from the edit panel), instead of any influence.</summary>
+    private Task ShowEdit(EditOverlay edit)
+    {
+        _edit = edit;
         _influence = null;
         _influencing = null;
         return _influences.Trigger(_ => Task.CompletedTask);
