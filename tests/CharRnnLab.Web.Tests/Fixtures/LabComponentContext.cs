@@ -46,12 +46,13 @@ public abstract class LabComponentContext : IAsyncLifetime
     /// <summary>bUnit's JS interop (loose): set up modules and read what components asked of them.</summary>
     protected BunitJSInterop JSInterop => _bunit.JSInterop;
 
-    /// <summary>The yardsticks' services (n-gram baselines, references, samples and novelty), from a real lab.</summary>
+    /// <summary>The yardsticks' services (n-gram baselines, references, samples, novelty and errors), from a real lab.</summary>
     protected void AddYardstickServices(LabHost lab)
     {
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Yardsticks.NgramBaselineService>());
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Yardsticks.NgramSampleService>());
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Yardsticks.NoveltyService>());
+        Services.AddSingleton(lab.Service<CharRnnLab.Web.Yardsticks.ErrorAnalysisService>());
         Services.AddSingleton(lab.Service<CharRnnLab.Web.Compare.NgramReferenceLoader>());
     }
 
