@@ -48,6 +48,9 @@ public partial class Train : IDisposable
     protected override void OnParametersSet() =>
         _shownRunId = RunId ?? Runs.Active?.Id ?? Runs.List().FirstOrDefault()?.Id;
 
+    /// <summary>After a download: the form offers the new corpus.</summary>
+    private void ListCorpora() => _corpora = Corpora.List();
+
     private async Task StartAsync(StartRunRequest request)
     {
         _starting = true;
