@@ -19,7 +19,7 @@ public partial class ExperimentPicker : IDisposable
     private readonly CancellationTokenSource _closing = new();
     private string? _error;
 
-    [Inject] private ILabCorpora Catalog { get; set; } = null!;
+    [Inject] private ILabCorpora LabCorpora { get; set; } = null!;
 
     /// <summary>The request the Train page holds (its corpus is kept when the experiment's is missing).</summary>
     [Parameter, EditorRequired] public StartRunRequest Request { get; set; } = new();
@@ -66,7 +66,7 @@ public partial class ExperimentPicker : IDisposable
         }));
         try
         {
-            await Catalog.DownloadAsync(corpus.Id, progress, _closing.Token);
+            await LabCorpora.DownloadAsync(corpus.Id, progress, _closing.Token);
             await CorporaChanged.InvokeAsync();
             await RequestChanged.InvokeAsync(Request with { CorpusId = corpus.Id });
         }

@@ -15,13 +15,13 @@ public sealed class ExperimentPickerTests : LabComponentContext
     private static readonly CorpusInfo Essay = new("paul-graham-essay", "One essay", CorpusKinds.Catalog, "", 75_000, false, null);
     private static readonly CorpusInfo Mine = new("upload-mine", "mine.txt", CorpusKinds.Uploaded, "", 10, true, "/tmp/m.txt");
 
-    private readonly FakeLabCorpora _catalog = new((Tiny, "abc"), (Complete, "def"), (Essay, "ghi"), (Mine, "jkl"));
+    private readonly FakeLabCorpora _corpora = new((Tiny, "abc"), (Complete, "def"), (Essay, "ghi"), (Mine, "jkl"));
     private readonly List<StartRunRequest> _requests = [];
     private int _listed;
 
     public override Task InitializeAsync()
     {
-        Services.AddSingleton<ILabCorpora>(_catalog);
+        Services.AddSingleton<ILabCorpora>(_corpora);
         return Task.CompletedTask;
     }
 
@@ -29,7 +29,7 @@ public sealed class ExperimentPickerTests : LabComponentContext
     {
         var picker = Render<ExperimentPicker>(p => p
             .Add(e => e.Request, new StartRunRequest { CorpusId = Mine.Id })
-            .Add(e => e.Corpora, _catalog.List())
+            .Add(e => e.Corpora, _corpora.List())
             .Add(e => e.RequestChanged, r => _requests.Add(r))
             .Add(e => e.CorporaChanged, () => _listed++));
         picker.Find($"[data-testid=experiment-{experiment}]").Click();
@@ -64,7 +64,7 @@ public sealed class ExperimentPickerTests : LabComponentContext
     }
 
     [Fact]
-    public void A_missing_catalogue_corpus_is_downloaded_and_becomes_the_requests()
+    public void A_missing_corporaue_corpus_is_downloaded_and_becomes_the_requests()
     {
         var picker = RenderPicker("shakespeare");
         Assert.Single(picker.FindAll("[data-testid=experiment-download]")); // the CPU variant's corpus is there already
@@ -73,13 +73,13 @@ public sealed class ExperimentPickerTests : LabComponentContext
 
         picker.WaitForAssertion(() => Assert.Equal(Complete.Id, Assert.Single(_requests).CorpusId));
         Assert.Equal(1, _listed);
-        Assert.Equal(CorpusKinds.Downloaded, _catalog.List().Single(c => c.Id == Complete.Id).Kind);
+        Assert.Equal(CorpusKinds.Downloaded, _corpora.List().Single(c => c.Id == Complete.Id).Kind);
     }
 
     [Fact]
     public void A_failed_download_says_why_and_changes_nothing()
     {
-        _catalog.DownloadError = new CorpusException("gutenberg.org did not answer.");
+        _corpora.DownloadError = new CorpusException("gutenberg.org did not answer.");
         var picker = RenderPicker("shakespeare");
 
         picker.Find("[data-testid=experiment-post] [data-testid=experiment-download]").Click();
