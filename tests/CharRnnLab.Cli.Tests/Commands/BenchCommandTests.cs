@@ -35,8 +35,9 @@ public class BenchTests
             Assert.All(sampling, s => AssertSpeed(s.GetProperty("speed")));
             var edited = c.GetProperty("editedSampling");
             Assert.True(edited.GetProperty("pairsPerSecond").GetDouble() > 0);
+            // the ratio is printed from unrounded rates; recomputed from the printed (rounded) rates it may differ in the third decimal
             Assert.Equal(2 * edited.GetProperty("pairsPerSecond").GetDouble() / edited.GetProperty("plainPerSecond").GetDouble(),
-                edited.GetProperty("perStreamRatio").GetDouble(), 2);
+                edited.GetProperty("perStreamRatio").GetDouble(), tolerance: 0.01);
             var agreement = c.GetProperty("fp16Agreement");
             Assert.Equal(20, agreement.GetProperty("characters").GetInt32());
             Assert.True(agreement.GetProperty("maxProbabilityDifference").GetDouble() < 1e-2);

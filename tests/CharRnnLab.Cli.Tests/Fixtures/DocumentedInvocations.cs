@@ -34,6 +34,7 @@ public static partial class DocumentedInvocations
         var fromProse = InlineCode().Matches(prose).Select(m => m.Groups["code"].Value.Replace('\n', ' ').Trim());
         return fromBlocks.Concat(fromProse)
             .Where(c => c.StartsWith("charrnn ", StringComparison.Ordinal) && !IsDirective(c))
+            .Select(c => ShellTail().Replace(c, ""))
             .SelectMany(Unnest);
     }
 
@@ -62,6 +63,10 @@ public static partial class DocumentedInvocations
 
     [GeneratedRegex(@"\s+#\s.*$")]
     private static partial Regex Comment();
+
+    // "charrnn … --json > out.json" or "… | head": the shell's redirection or pipe is not the program's.
+    [GeneratedRegex(@"\s+(\||>>?|2>)\s.*$")]
+    private static partial Regex ShellTail();
 
     [GeneratedRegex(@"`(?<code>[^`]+)`")]
     private static partial Regex InlineCode();

@@ -16,6 +16,10 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
         return run.Id;
     }
 
+    // JS: t = the chart's run traces, without the n-gram reference lines drawn after them (data-references counts those).
+    private const string RunTraces = "const c = document.querySelector('[data-testid=compare-chart]'); const p = c && c.querySelector('.js-plotly-plot'); " +
+        "const t = p && p.data && p.data.slice(0, p.data.length - Number(c.dataset.references));";
+
     [Fact]
     public async Task Runs_ticked_on_the_runs_page_open_side_by_side_and_the_axis_can_be_characters_seen()
     {
@@ -29,7 +33,8 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
 
             await Expect(page.GetByTestId("compare-row")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("compare-cell")).ToHaveTextAsync(["RNN", "GRU"]); // the Runs page's order: newest first
-            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data.length === 4 && p.data[0].x.length >= 10; }");
+            // Two traces per run (smoothed loss, validation), then one dashed line per corpus whose n-gram reference is known.
+            await page.WaitForFunctionAsync($"() => {{ {RunTraces} return t && t.length === 4 && t[0].x.length >= 10; }}");
 
             await page.GetByText("characters seen").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("x=chars"));
@@ -62,7 +67,7 @@ public sealed class ComparePageTests(LabBrowserFixture fixture)
             await Expect(page.GetByTestId("compare-cell")).ToHaveTextAsync(["LSTM", "GRU", "RNN"]);
             var runs = fixture.Lab.Service<RunManager>();
             await Poll.UntilAsync(() => runs.Active is null && runs.List().Take(3).All(r => r.State == RunState.Completed), "the three runs to finish", seconds: 120, intervalMs: 100);
-            await page.WaitForFunctionAsync("() => { const p = document.querySelector('[data-testid=compare-chart] .js-plotly-plot'); return p && p.data && p.data.length === 6 && p.data.every(t => t.x) && p.data.filter((t, i) => i % 2 === 0).every(t => t.x[t.x.length - 1] === 30); }",
+            await page.WaitForFunctionAsync($"() => {{ {RunTraces} return t && t.length === 6 && t.every(r => r.x) && t.filter((r, i) => i % 2 === 0).every(r => r.x[r.x.length - 1] === 30); }}",
                 null, new() { Timeout = 60_000 });
             await page.ScreenshotAsync(new() { Path = Path.Combine(LabBrowserFixture.ScreenshotDirectory, "compare-three-cells.png"), FullPage = true });
         });
