@@ -13,6 +13,10 @@ public sealed record ExperimentSetup(string CorpusId, RunConfig Config)
     public string Shape => $"{Config.Model.Layers}×{Config.Model.Hidden}" +
                            (Config.Model.Dropout > 0 ? $", dropout {Config.Model.Dropout.ToString("0.##", CultureInfo.InvariantCulture)}" : "");
 
+    /// <summary>The same run from the command line, into <paramref name="runDirectory"/>.</summary>
+    public string TrainCommand(string runDirectory) =>
+        $"charrnn train --corpus \"$(charrnn corpora path {CorpusId})\" --out {runDirectory} {TrainFlags}";
+
     /// <summary>The `charrnn train` options that give these settings: one per setting that differs from Core's default.</summary>
     public string TrainFlags => string.Join(" ",
         RunSettings.All.Where(s => s.Format(Config) != s.DefaultText).Select(s => $"--{s.Flag} {s.Format(Config)}"));
@@ -25,7 +29,7 @@ public sealed record ExperimentSetup(string CorpusId, RunConfig Config)
 /// <param name="Id">Stable id, e.g. "shakespeare" (test ids, URLs).</param>
 /// <param name="Title">The post's section.</param>
 /// <param name="PostTrained">What the post trained on and with what, saying which parts it does not state.</param>
-/// <param name="PostTime">How long the post says it trained ("a few hours on a GPU"), or "not stated".</param>
+/// <param name="PostTime">How long the post says it trained ("a few hours on a GPU"), or "time not stated".</param>
 /// <param name="ThePost">The post's setting, on the post's corpus.</param>
 /// <param name="Here">The CPU-sized setting, on a corpus this machine learns from in minutes.</param>
 /// <param name="Vocabulary">About how many distinct symbols <see cref="Here"/>'s corpus has (the estimate is made before it is downloaded).</param>
@@ -34,6 +38,9 @@ public sealed record ExperimentPreset(
     string Id, string Title, string PostTrained, string PostTime, ExperimentSetup ThePost, ExperimentSetup Here, int Vocabulary,
     string? CorpusNote = null)
 {
+    /// <summary>Where the README's commands write the run of <paramref name="setup"/> (one of this experiment's two).</summary>
+    public string RunDirectory(ExperimentSetup setup) => setup == ThePost ? $"runs/{Id}-post" : $"runs/{Id}";
+
     /// <summary>The CPU variant's wall time at <see cref="ExperimentPresets.MeasuredFlopsPerSecond"/>.</summary>
     public TimeSpan HereTime => RunDuration.At(Here.Config, Vocabulary, ExperimentPresets.MeasuredFlopsPerSecond);
 

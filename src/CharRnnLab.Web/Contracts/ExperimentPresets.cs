@@ -49,7 +49,7 @@ public static class ExperimentPresets
 
     public static readonly ExperimentPreset Latex = new("latex", "Algebraic geometry (LaTeX)",
         "The raw LaTeX source of the Stacks project (16 MB), a multilayer LSTM whose size the post does not give (3×512 here).",
-        "not stated",
+        "time not stated",
         new ExperimentSetup("stacks-project", Post(new ModelConfig(Layers: 3, Hidden: 512, Dropout: 0.5))),
         new ExperimentSetup("latex-stacks-algebra", Cpu()), Vocabulary: 100);
 
@@ -62,14 +62,14 @@ public static class ExperimentPresets
 
     public static readonly ExperimentPreset BabyNames = new("baby-names", "Baby names",
         "8,000 baby names, one per line; the post does not give the model (2×512 as for Paul Graham here).",
-        "not stated",
+        "time not stated",
         new ExperimentSetup("baby-names", Post(new ModelConfig(Hidden: 512, Dropout: 0.5))),
         new ExperimentSetup("baby-names", Cpu(t => t with { Iterations = 3000 })), Vocabulary: 27);
 
     public static readonly ExperimentPreset WarAndPeace = new("war-and-peace", "Evolution of samples while training (War and Peace)",
         "Tolstoy's War and Peace (3.2 MB), an LSTM whose size the post does not give (2×512 as for Paul Graham here), " +
         "sampled while it trains; the post shows the samples at iterations 100, 300, 500, 700, 1200 and 2000.",
-        "not stated",
+        "time not stated",
         new ExperimentSetup("war-and-peace", Post(new ModelConfig(Hidden: 512, Dropout: 0.5), Evolution)),
         new ExperimentSetup("war-and-peace", Cpu(Evolution)), Vocabulary: 90);
 
