@@ -56,7 +56,16 @@ public sealed class CorpusBuilder(CorpusBuildOptions options)
         using var response = await ArchiveDownload.GetAsync(http, url, cancellation);
         await using var body = await response.Content.ReadAsStreamAsync(cancellation);
         long? length = response.Content.Headers.ContentLength;
-        return await Task.Run(() => FromArchive(body, url.ToString(), length, target, progress, cancellation), cancellation);
+        // The archive readers read synchronously, and a blocked read does not watch the token: closing the body ends it.
+        using var abort = cancellation.Register(body.Dispose);
+        try
+        {
+            return await Task.Run(() => FromArchive(body, url.ToString(), length, target, progress, cancellation), cancellation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The build from {url} was cancelled.", ex, cancellation);
+        }
     }
 
     private static void WriteInOrder(List<BuildMember> members, CorpusWriter writer, BuildTally tally, Reporter report, CancellationToken cancellation)

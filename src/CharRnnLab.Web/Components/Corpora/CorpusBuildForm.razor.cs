@@ -20,8 +20,9 @@ public partial class CorpusBuildForm : IDisposable
     private string _name = "", _include = "", _exclude = "", _url = "";
     private string _separator = CorpusBuildOptions.DefaultSeparator;
     private BuildProgress? _progress;
-    private string? _summary, _error;
+    private string? _summary, _error, _cancelled;
     private readonly CancellationTokenSource _closing = new();
+    private CancellationTokenSource? _build; // this build's: the Cancel button's, and the page closing
 
     [Inject] private ILabCorpora LabCorpora { get; set; } = null!;
     [Inject] private IOptions<LabOptions> Options { get; set; } = null!;
@@ -31,17 +32,22 @@ public partial class CorpusBuildForm : IDisposable
 
     private bool Building { get; set; }
 
-    private Task BuildFromUrlAsync() => BuildAsync(progress => LabCorpora.BuildFromUrlAsync(_name.Trim(), _url.Trim(), ReadOptions(), progress, _closing.Token));
+    private Task BuildFromUrlAsync() =>
+        BuildAsync((progress, cancel) => LabCorpora.BuildFromUrlAsync(_name.Trim(), _url.Trim(), ReadOptions(), progress, cancel));
 
-    private Task BuildFromUploadAsync(IBrowserFile? file) => file is null ? Task.CompletedTask : BuildAsync(async progress =>
+    private Task BuildFromUploadAsync(IBrowserFile? file) => file is null ? Task.CompletedTask : BuildAsync(async (progress, cancel) =>
     {
-        await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes, "Give its URL instead, or raise Lab:MaxUploadBytes.", _closing.Token);
-        return await LabCorpora.BuildFromUploadAsync(_name.Trim(), file.Name, stream, ReadOptions(), progress, _closing.Token);
+        await using var stream = BrowserUploads.Open(file, Options.Value.MaxUploadBytes, "Give its URL instead, or raise Lab:MaxUploadBytes.", cancel);
+        return await LabCorpora.BuildFromUploadAsync(_name.Trim(), file.Name, stream, ReadOptions(), progress, cancel);
     });
 
-    private async Task BuildAsync(Func<IProgress<BuildProgress>, Task<BuildSummary>> build)
+    /// <summary>Stops the build: Core leaves no corpus behind (and an earlier corpus of that name as it was).</summary>
+    private void Cancel() => _build?.Cancel();
+
+    private async Task BuildAsync(Func<IProgress<BuildProgress>, CancellationToken, Task<BuildSummary>> build)
     {
-        (Building, _summary, _error, _progress) = (true, null, null, null);
+        (Building, _summary, _error, _cancelled, _progress) = (true, null, null, null, null);
+        using var cancel = _build = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
         var progress = new Progress<BuildProgress>(p => RunSubscription.Post(InvokeAsync, DispatchExceptionAsync, () =>
         {
             if (!Building) return;
@@ -50,20 +56,23 @@ public partial class CorpusBuildForm : IDisposable
         }));
         try
         {
-            var summary = await build(progress);
+            var summary = await build(progress, cancel.Token);
             _summary = $"Built '{_name.Trim()}': {summary}.";
             await OnBuilt.InvokeAsync(_name.Trim());
+        }
+        // A read cut short by the cancel may surface as a damaged archive: the cancel is what happened.
+        catch (Exception ex) when ((ex is OperationCanceledException or CharRnnException) && cancel.IsCancellationRequested)
+        {
+            if (!_closing.IsCancellationRequested)
+                _cancelled = $"Cancelled: no corpus '{_name.Trim()}' was built (an earlier one of that name is as it was).";
         }
         catch (CharRnnException ex)
         {
             _error = ex.Message;
         }
-        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
-        {
-        }
         finally
         {
-            (Building, _progress) = (false, null);
+            (Building, _progress, _build) = (false, null, null);
         }
     }
 
@@ -74,7 +83,7 @@ public partial class CorpusBuildForm : IDisposable
 
     private static string Describe(BuildProgress p) => p.Stage == BuildStage.Reading
         ? $"Reading {DownloadProgress.FormatBytes(p.Done)}{(p.Total is { } t ? $" of {DownloadProgress.FormatBytes(t)}" : "")}{(p.Path is null ? "" : $": {p.Path}")}"
-        : $"Writing file {p.Done:N0} of {p.Total:N0}{(p.Path is null ? "" : $": {p.Path}")}";
+        : $"Writing file {p.Done:N0} of {p.Total:N0}, {p.FilesTaken:N0} taken so far{(p.Path is null ? "" : $": {p.Path}")}";
 
     public void Dispose()
     {

@@ -27,6 +27,8 @@ public sealed class CorpusBuildFormTests : LabComponentContext
         _corpora = new LabCorpora(options, new PlainHttpClients());
         Services.AddSingleton<ILabCorpora>(_corpora);
         _server.Map("/stacks.zip", r => ServerReply.File(TestArchives.Zip([("stacks/sets.tex", "\\section{Sets}\n"u8.ToArray())]), r));
+        // Half of the archive, then silence: a build that waits on the network until it is cancelled.
+        _server.Map("/stalled.tar.xz", _ => new ServerReply(200, _tarXz, SendBytes: _tarXz.Length / 2, Hang: true));
         return Task.CompletedTask;
     }
 
@@ -81,6 +83,25 @@ public sealed class CorpusBuildFormTests : LabComponentContext
         Assert.False(File.Exists(BuiltText));
         Assert.Empty(_built);
         Assert.DoesNotContain(_corpora.List(), c => c.Id == "kernel");
+    }
+
+    [Fact]
+    public void Cancel_stops_a_build_that_waits_on_the_network_and_leaves_no_corpus()
+    {
+        var form = RenderForm("**/*.c", KernelLikeTree.Separator);
+        Field(form, "build-url").Change(_server.Url("/stalled.tar.xz").ToString());
+        form.Find("[data-testid=build-from-url]").Click();
+        form.WaitForAssertion(() => Assert.NotEmpty(_server.Requests));
+
+        form.Find("[data-testid=build-cancel]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("Cancelled: no corpus 'kernel' was built", form.Find("[data-testid=build-cancelled]").TextContent));
+        Assert.Empty(form.FindAll("[data-testid=build-error]"));
+        Assert.Empty(form.FindAll("[data-testid=build-cancel]"));
+        Assert.False(File.Exists(BuiltText));
+        Assert.Empty(_built);
+        string built = Path.GetDirectoryName(BuiltText)!;
+        Assert.Empty(Directory.Exists(built) ? Directory.GetFiles(built, "*", SearchOption.AllDirectories) : []); // no spool or temporary file left
     }
 
     /// <summary>A MudTextField's input (the test id lands on the input or on the field around it).</summary>
