@@ -86,14 +86,15 @@ public sealed class CorpusBuildFormTests : LabComponentContext
     }
 
     [Fact]
-    public void Cancel_stops_a_build_that_waits_on_the_network_and_leaves_no_corpus()
+    public async Task Cancel_stops_a_build_that_waits_on_the_network_and_leaves_no_corpus()
     {
         var form = RenderForm("**/*.c", KernelLikeTree.Separator);
         Field(form, "build-url").Change(_server.Url("/stalled.tar.xz").ToString());
         form.Find("[data-testid=build-from-url]").Click();
         form.WaitForAssertion(() => Assert.NotEmpty(_server.Requests));
 
-        form.Find("[data-testid=build-cancel]").Click();
+        // progress re-renders the form while the download waits: find and click in one dispatcher turn
+        await form.InvokeAsync(() => form.Find("[data-testid=build-cancel]").Click());
 
         form.WaitForAssertion(() => Assert.Contains("Cancelled: no corpus 'kernel' was built", form.Find("[data-testid=build-cancelled]").TextContent));
         Assert.Empty(form.FindAll("[data-testid=build-error]"));
