@@ -9,6 +9,9 @@ namespace CharRnnLab.Core.Sampling;
 /// <see cref="Kl"/>[n] is KL(p ‖ q) in nats between the two models' distributions (temperature 1,
 /// no top-k) for character n, each conditioned on its own continuation so far.
 /// </summary>
+/// <param name="Plain">The unedited continuation, one symbol per generated character.</param>
+/// <param name="Edited">The edited continuation, the same length.</param>
+/// <param name="Kl">Per generated character, KL(p ‖ q) in nats.</param>
 /// <param name="Seed">The seed both streams used (drawn when the options gave none).</param>
 /// <param name="FirstDivergence">Index of the first generated character that differs; null if none does.</param>
 public sealed record PairedSample(
@@ -26,8 +29,8 @@ public sealed record PairedSample(
 /// </summary>
 public static class PairedSampler
 {
-    /// <summary>The paired sample; <paramref name="cancellationToken"/> is checked before each pair of characters (a front end that no longer wants the text).</summary>
-    /// <param name="stepper">The fast stepper's settings (<see cref="PackedRnn"/>, the edits applied by its hook); null = the plain float32 <see cref="ManagedRnn"/>.</param>
+    /// <summary>The paired sample; <paramref name="cancellationToken"/> is checked before each pair of characters (a front end that no longer wants the text).
+    /// <paramref name="stepper"/> picks the fast stepper (<see cref="PackedRnn"/>, the edits applied by its hook); null = the plain float32 <see cref="ManagedRnn"/>.</summary>
     public static PairedSample Generate(ModelWeights weights, SampleOptions options, InterventionSet interventions,
         CancellationToken cancellationToken = default, StepperOptions? stepper = null)
     {
