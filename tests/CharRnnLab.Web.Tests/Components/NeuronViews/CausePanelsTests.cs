@@ -60,21 +60,25 @@ public sealed class CausePanelsTests(TrainedRunFixture fixture) : LabComponentCo
     }
 
     [Fact]
-    public void Ranking_shows_the_cause_and_correlation_columns_and_a_units_chip_selects_its_cell()
+    public async Task Ranking_shows_the_cause_and_correlation_columns_and_a_units_chip_selects_its_cell()
     {
         var picked = new List<CellId>();
         var panel = Render<AblationPanel>(p => p.Add(c => c.Recording, _recording).Add(c => c.OnSelect, (CellId cell) => picked.Add(cell)));
 
         panel.Find("[data-testid=ablation-rank]").Click();
 
-        panel.WaitForAssertion(() => Assert.Equal(AblationPanel.Top, panel.FindAll("[data-testid=cause-row]").Count), TimeSpan.FromSeconds(60));
-        Assert.Empty(panel.FindAll("[data-testid=ablation-progress]"));
+        // the rows arrive before the last progress render: wait for the finished panel, so the chip clicked below is the one in the tree
+        panel.WaitForAssertion(() =>
+        {
+            Assert.Equal(AblationPanel.Top, panel.FindAll("[data-testid=cause-row]").Count);
+            Assert.Empty(panel.FindAll("[data-testid=ablation-progress]"));
+        }, TimeSpan.FromSeconds(60));
         Assert.Equal(AblationPanel.Top, panel.FindAll("[data-testid=correlation-row]").Count);
         Assert.Contains("Layer 1 c", panel.Find("[data-testid=ablation-caption]").TextContent);
         var first = panel.Find("[data-testid=cause-row]");
         int unit = int.Parse(first.GetAttribute("data-unit")!);
         Assert.Equal($"1/cell/{unit}", first.QuerySelector(".unit-chip")!.GetAttribute("data-cell"));
-        first.QuerySelector(".unit-chip")!.Click();
+        await panel.InvokeAsync(() => panel.Find("[data-testid=cause-row] .unit-chip").Click());
         Assert.Equal([new CellId(0, ActivationKind.Cell, unit)], picked);
     }
 }
