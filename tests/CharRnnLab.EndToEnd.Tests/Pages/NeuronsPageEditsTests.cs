@@ -4,12 +4,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CharRnnLab.EndToEnd.Tests.Pages;
 
-/// <summary>The Neurons page in a real browser: sampling and recording under edits, and the ablation ranking.</summary>
+/// <summary>The Neurons page in a real browser: its one list of edits, sampled and recorded under, and the ablation ranking.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class NeuronsPageEditsTests(LabBrowserFixture fixture)
 {
     [Fact]
-    public async Task Recording_with_an_edit_colours_the_change_and_ablation_ranks_units_beside_their_correlation()
+    public async Task An_edit_made_by_hand_is_sampled_under_and_recorded_under_and_ablation_ranks_units_beside_their_correlation()
     {
         string runId = await TrainTinyRunAsync(fixture);
         var page = await fixture.NewPageAsync();
@@ -18,7 +18,8 @@ public sealed class NeuronsPageEditsTests(LabBrowserFixture fixture)
             await OpenAsync(page, runId);
             var cellColours = await ColoursAsync(page, 0, 200);
 
-            var editor = page.GetByTestId("effect-panel");
+            await Expect(page.GetByTestId("intervention-editor")).ToHaveCountAsync(1); // one list of edits on the page
+            var editor = page.GetByTestId("neurons-edits");
             await editor.GetByTestId("edit-kind").SelectOptionAsync("h");
             await editor.GetByTestId("edit-unit").FillAsync("3");
             await editor.GetByTestId("edit-action").SelectOptionAsync("Ablate");
@@ -26,6 +27,7 @@ public sealed class NeuronsPageEditsTests(LabBrowserFixture fixture)
             await editor.GetByTestId("edit-from").PressAsync("Tab");
             await editor.GetByTestId("edit-add").ClickAsync();
             await Expect(editor.GetByTestId("edit-chip")).ToHaveAttributeAsync("data-edit", "ablate:1:h:3@100");
+            await Expect(page.GetByTestId("neurons-sampling").GetByTestId("paired-edited")).ToContainTextAsync("ablate 1:h:3@100", new() { Timeout = 60_000 });
             await page.GetByTestId("effect-record").ClickAsync();
             await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-overlay", "change in log p", new() { Timeout = 60_000 });
             await Expect(page.GetByTestId("overlay-legend")).ToContainTextAsync("under ablate 1:h:3@100");
@@ -47,22 +49,28 @@ public sealed class NeuronsPageEditsTests(LabBrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Clamping_the_selected_cell_in_sampling_shows_both_continuations_under_the_text()
+    public async Task Clamping_the_selected_cell_shows_both_continuations_under_the_text_and_records_under_the_same_clamp()
     {
         string runId = await TrainTinyRunAsync(fixture);
         var page = await fixture.NewPageAsync();
         await fixture.ScreenshotOnFailureAsync(page, "neurons-clamp", async () =>
         {
             await OpenAsync(page, runId);
-            var sampling = page.GetByTestId("neurons-sampling");
+            var (edits, sampling) = (page.GetByTestId("neurons-edits"), page.GetByTestId("neurons-sampling"));
             await Expect(sampling.GetByTestId("paired-sample")).ToHaveCountAsync(0);
 
-            await sampling.GetByTestId("clamp-selected").ClickAsync(); // the selection starts on an LSTM's tanh(c): its c is clamped
+            await edits.GetByTestId("clamp-selected").ClickAsync(); // the selection starts on an LSTM's tanh(c): its c is clamped
 
-            await Expect(sampling.GetByTestId("edit-chip")).ToHaveCountAsync(1);
-            await Expect(sampling.GetByTestId("edit-chip")).ToHaveAttributeAsync("data-edit", new System.Text.RegularExpressions.Regex("^1:c:[0-9]+=[-0-9.E+]+$"));
+            await Expect(edits.GetByTestId("edit-chip")).ToHaveCountAsync(1);
+            var chip = edits.GetByTestId("edit-chip");
+            await Expect(chip).ToHaveAttributeAsync("data-edit", new System.Text.RegularExpressions.Regex("^1:c:[0-9]+=[-0-9.E+]+$"));
             await Expect(sampling.GetByTestId("paired-sample")).ToBeVisibleAsync();
             await Expect(sampling.GetByTestId("kl-cell")).ToHaveCountAsync(200);
+
+            await page.GetByTestId("effect-record").ClickAsync();
+            await Expect(page.Locator(Text)).ToHaveAttributeAsync("data-overlay", "change in log p", new() { Timeout = 60_000 });
+            string clamp = (await chip.TextContentAsync())!.Replace("×", "").Trim();
+            await Expect(page.GetByTestId("overlay-legend")).ToContainTextAsync($"under {clamp}");
         });
     }
 }
