@@ -18,13 +18,20 @@ public sealed record AblationRanking(int Layer, InterventionTarget Target, int P
 /// <summary>
 /// Which units matter: each unit of one layer's c or h ablated in turn over a whole text (one
 /// exact pass from a zero state), ranked by the rise in mean loss −log p(next). The ablations run
-/// as parallel streams of one batched pass, <paramref name="batch"/> units at a time, beside an
+/// as parallel streams of one batched pass, a batch of units at a time, beside an
 /// unedited stream. Runs on the calling thread (a server puts it on the compute lane).
 /// </summary>
 public static class AblationRanker
 {
-    /// <param name="values">Per unit, what ablating sets it to (e.g. its mean); null = 0 for every unit.</param>
+    /// <param name="weights">The model whose units are ranked.</param>
+    /// <param name="text">The text the loss is measured over (at least two characters, all in the model's vocabulary).</param>
+    /// <param name="layer">The layer whose units are ablated, 0-based.</param>
+    /// <param name="target">Which state of the layer is ablated: c (LSTM only) or h.</param>
     /// <param name="features">Tracks whose positions (value &gt; 0) get their own mean loss change.</param>
+    /// <param name="values">Per unit, what ablating sets it to (e.g. its mean); null = 0 for every unit.</param>
+    /// <param name="batch">Units ablated side by side in one pass (1 … 4096), each its own stream: memory grows with it, not the result.</param>
+    /// <param name="chunkSteps">Time steps per chunk of the pass: how often cancellation and progress are checked.</param>
+    /// <param name="cancel">Stops the ranking between chunks.</param>
     /// <param name="progress">Told the fraction of the passes done (0 … 1) after each chunk of time steps.</param>
     public static AblationRanking Rank(ModelWeights weights, string text, int layer, InterventionTarget target,
         IReadOnlyList<IFeatureTrack> features, float[]? values = null, int batch = 128, int chunkSteps = 64,

@@ -22,6 +22,11 @@ internal sealed class AblationRun
     private readonly Tensor _inputs;      // (1, N) symbols
     private readonly Tensor _next;        // (1, N) the symbol after each (0 after the last: its loss is not used)
 
+    /// <param name="weights">The model read.</param>
+    /// <param name="symbols">The text as vocabulary indices (N).</param>
+    /// <param name="layer">The lowest layer whose streams differ, 0-based: the layers below run once.</param>
+    /// <param name="streams">S: how many streams run from <paramref name="layer"/> up.</param>
+    /// <param name="edits">Layer <paramref name="layer"/>'s edits, one per stream (e.g. <see cref="PerStreamAblation"/>); the layers above run unedited.</param>
     /// <param name="sumProbabilities">Also add up each stream's p(· | text[..t]) over t = 0 … N−2 (<see cref="ProbabilitySums"/>).</param>
     public AblationRun(ModelWeights weights, int[] symbols, int layer, int streams, ILayerEdits edits, bool sumProbabilities = false)
     {

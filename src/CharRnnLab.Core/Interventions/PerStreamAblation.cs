@@ -12,8 +12,10 @@ internal sealed class PerStreamAblation : ILayerEdits
     private readonly InterventionTarget _target;
     private readonly Tensor _keep, _fill; // (S, H)
 
+    /// <param name="target">The state ablated: c (LSTM only) or h.</param>
     /// <param name="units">Per stream, the unit it ablates, or −1 for none (S).</param>
     /// <param name="values">Per stream, the value the unit is set to (S).</param>
+    /// <param name="hidden">H: the layer's units per stream.</param>
     public PerStreamAblation(InterventionTarget target, int[] units, float[] values, int hidden)
     {
         _target = target;

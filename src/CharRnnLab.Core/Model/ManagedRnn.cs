@@ -25,6 +25,7 @@ public sealed class ManagedRnn : IRnnStepper
     private readonly IStepHook? _hook;
     private int _position;                  // symbols read since the last reset
 
+    /// <param name="weights">The model stepped: layer 0's input projection is tabulated once, the rest is read from these arrays at every step.</param>
     /// <param name="hook">Called after each layer's cell update (interventions); null = the plain model.</param>
     public ManagedRnn(ModelWeights weights, IStepHook? hook = null)
     {

@@ -7,6 +7,7 @@ namespace CharRnnLab.Core.Numerics;
 /// doubles. Appending is O(1) amortised; a compaction (rare: log2(n / maxPoints) times) is
 /// reported so a chart can redraw instead of extending.
 /// </summary>
+/// <param name="maxPoints">The most completed buckets kept; one more merges them pairwise and doubles the width.</param>
 /// <param name="merge">Combines two buckets given their input counts (e.g. a weighted mean).</param>
 /// <param name="bucketWidth">Inputs per bucket to start with: a series restored from buckets stored at that width
 /// (see <see cref="Add(T, int, out T)"/>) goes on at it.</param>

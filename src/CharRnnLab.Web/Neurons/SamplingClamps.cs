@@ -7,10 +7,11 @@ using CharRnnLab.Core.Interventions;
 namespace CharRnnLab.Web.Neurons;
 
 /// <summary>
-/// "Clamp in sampling" from the Neurons page: a cell's unit pinned, from the start, to a value read off
-/// the recorded text. A feature's cell takes its mean over the positions where the feature is on (the
-/// state it holds "inside quotes"); a cell picked by hand takes its largest value over the text.
-/// c and tanh(c) cells clamp c, h cells h; gates are not stored state and cannot be clamped.
+/// Clamps from the Neurons page for its one list of edits (sampled and recorded under): a cell's unit
+/// pinned, from the start, to a value read off the recorded text. A feature's cell takes its mean over
+/// the positions where the feature is on (the state it holds "inside quotes"); a cell picked by hand
+/// takes its largest value over the text, or its mean. c and tanh(c) cells clamp c, h cells h; gates
+/// are not stored state: only the mean clamp takes one, on the unit's h.
 /// </summary>
 public static class SamplingClamps
 {
@@ -33,6 +34,14 @@ public static class SamplingClamps
         if (Target(cell.Kind) is not { } target) return null;
         float value = recording.Recording.Column(cell.Layer, UnitMeans.Kind(target), cell.Unit).Max();
         return new(new Intervention(cell.Layer, cell.Unit, target, InterventionAction.Clamp, value), "its max over the text");
+    }
+
+    /// <summary>A clamp of <paramref name="cell"/> to its mean over the text; a gate's unit is clamped on its h, the state an edit can pin.</summary>
+    public static SamplingClamp AtMean(NeuronRecording recording, CellId cell)
+    {
+        var target = Target(cell.Kind) ?? InterventionTarget.Hidden;
+        float mean = recording.Means[(cell.Layer, UnitMeans.Kind(target))][cell.Unit];
+        return new(new Intervention(cell.Layer, cell.Unit, target, InterventionAction.Clamp, mean), "its mean over the text");
     }
 
     /// <summary>Whether a cell of <paramref name="kind"/> is state an edit can pin (c, tanh(c) via c, h), not a gate.</summary>

@@ -7,7 +7,8 @@ namespace CharRnnLab.Web.Runs;
 
 /// <summary>
 /// The lab's own rules on top of Core's limits, in one place: a run trains with the lab's thread count
-/// (Lab:TrainingThreads) and must fit the lab's memory budget (Lab:MaxTrainingMemoryMb).
+/// (Lab:TrainingThreads), must fit the lab's memory budget (Lab:MaxTrainingMemoryMb) and needs a free
+/// training slot (Lab:MaxConcurrentRuns).
 /// </summary>
 public sealed class RunAdmission(LabOptions options)
 {
@@ -34,5 +35,15 @@ public sealed class RunAdmission(LabOptions options)
             : "Lower the hidden size, the layers or the embedding";
         throw new LabException($"This run needs about {estimate.Describe()} to train, more than the lab's budget of " +
             $"{Core.Corpora.Download.DownloadProgress.FormatBytes(budget)} (Lab:MaxTrainingMemoryMb). {lower}, or raise Lab:MaxTrainingMemoryMb.");
+    }
+
+    /// <summary>Why no run can start beside <paramref name="active"/> (the runs training or paused now): every training
+    /// slot is taken; null when one is free.</summary>
+    public string? SlotRefusal(IReadOnlyCollection<RunSummary> active)
+    {
+        if (active.Count < options.MaxConcurrentRuns) return null;
+        var names = string.Join(", ", active.Select(s => $"'{s.Name}' ({s.Id}, {s.State.Wire()})"));
+        return $"Run {names} is already training, and the lab trains {options.MaxConcurrentRuns} run(s) at a time " +
+               "(setting Lab:MaxConcurrentRuns). Stop it, or wait until it finishes, then start again.";
     }
 }

@@ -41,6 +41,25 @@ public sealed class RunFiles(IOptions<LabOptions> options, ILogger<RunFiles> log
     public IEnumerable<string> FolderIds() =>
         System.IO.Directory.Exists(Root) ? System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>() : [];
 
+    /// <summary>Makes a new run's folder; returns its path.</summary>
+    public string Create(string runId)
+    {
+        string directory = Directory(runId);
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>Removes the folder of a run that failed to start. A folder that will not go is logged, not thrown:
+    /// the start's own error is the one the user needs.</summary>
+    public void Abandon(string runId)
+    {
+        try { Delete(runId); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Could not remove the folder {Directory} of a run that failed to start", Directory(runId));
+        }
+    }
+
     /// <summary>Removes the run's folder, if there is one.</summary>
     public void Delete(string runId)
     {

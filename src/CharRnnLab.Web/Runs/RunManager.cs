@@ -95,8 +95,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             var id = RunIds.New(now);
             var name = string.IsNullOrWhiteSpace(request.Name) ? $"{corpus.Name} · {config.Model.Layers}×{config.Model.Hidden}" : request.Name.Trim();
             var summary = new RunSummary(id, name, corpus.Name, RunState.Running, null, 0, 0, null, null, null, now, now, request.CorpusId, config);
-            var directory = RunDirectory(id);
-            Directory.CreateDirectory(directory);
+            var directory = _files.Create(id);
             var live = new LiveRun(summary, new RunHistoryBuffer(_options.MaxChartPoints));
             try
             {
@@ -106,7 +105,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             }
             catch
             {
-                await AbandonAsync(live, directory);
+                await AbandonAsync(live);
                 throw;
             }
             Launch(live, historyReset: false);
@@ -119,7 +118,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     }
 
     /// <summary>Undoes a start that failed: disposes the session (waiting until it ends, so nothing writes to the folder after) and removes the folder.</summary>
-    private async Task AbandonAsync(LiveRun live, string directory)
+    private async Task AbandonAsync(LiveRun live)
     {
         if (live.Session is { } session)
         {
@@ -127,18 +126,10 @@ public sealed class RunManager : IHostedService, IRunHistorySource
             try { await session.Completion; }
             catch (Exception ex) { _logger.LogDebug(ex, "The abandoned session of run {RunId} ended with an error", live.Id); }
         }
-        try { Directory.Delete(directory, recursive: true); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning(ex, "Could not remove the folder {Directory} of a run that failed to start", directory);
-        }
+        _files.Abandon(live.Id);
     }
 
-    public void Pause(string runId)
-    {
-        var live = RequireLive(runId, "pause");
-        live.Session.Pause();
-    }
+    public void Pause(string runId) => RequireLive(runId, "pause").Session.Pause();
 
     /// <summary>Resumes a paused run, or continues an interrupted/stopped one from its checkpoint.</summary>
     public async Task<RunSummary> ResumeAsync(string runId)
@@ -183,11 +174,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
         if (_pumps.TryGetValue(runId, out var pump)) await pump;
     }
 
-    public void Stop(string runId)
-    {
-        var live = RequireLive(runId, "stop");
-        live.Session.Cancel();
-    }
+    public void Stop(string runId) => RequireLive(runId, "stop").Session.Cancel();
 
     /// <summary>Deletes a run that is not training: its database rows and its checkpoint folder. It takes the lock
     /// that starts and resumes take, so a run cannot be resumed while it is being deleted, nor deleted while it resumes:
@@ -297,17 +284,7 @@ public sealed class RunManager : IHostedService, IRunHistorySource
     }
 
     /// <summary>Why no run can start now (every training slot is taken), or null when one can.</summary>
-    public string? BusyReason
-    {
-        get
-        {
-            var active = _live.Values.Select(l => l.Summary).Where(s => s.State.IsActive()).ToList();
-            if (active.Count < _options.MaxConcurrentRuns) return null;
-            var names = string.Join(", ", active.Select(s => $"'{s.Name}' ({s.Id}, {s.State.Wire()})"));
-            return $"Run {names} is already training, and the lab trains {_options.MaxConcurrentRuns} run(s) at a time " +
-                   "(setting Lab:MaxConcurrentRuns). Stop it, or wait until it finishes, then start again.";
-        }
-    }
+    public string? BusyReason => _admission.SlotRefusal(_live.Values.Select(l => l.Summary).Where(s => s.State.IsActive()).ToList());
 
     private void EnsureSlot()
     {

@@ -25,6 +25,9 @@ public sealed record CellHistogram(float Min, float Max, int[] Counts)
 }
 
 /// <summary>Pearson r of the cell with one feature track over the text; 0 when the track is constant there.</summary>
+/// <param name="Feature">The track's short name ("quote"), as <see cref="Features.IFeatureTrack.Name"/> gives it.</param>
+/// <param name="Description">The track's one-sentence meaning (<see cref="Features.IFeatureTrack.Description"/>).</param>
+/// <param name="R">Pearson r between the cell's value and the track's value over the text's positions (−1 … 1).</param>
 /// <param name="Varies">False when the track has one value over the whole text, so no cell can follow it.</param>
 public sealed record FeatureCorrelation(string Feature, string Description, double R, bool Varies);
 

@@ -16,6 +16,9 @@ public sealed record SymbolShift(string Symbol, double Unedited, double High, do
 /// the unit clamped to <see cref="High"/>, clamped to <see cref="Low"/>, from the first character on),
 /// and each symbol's probability was averaged over the <see cref="Positions"/> predictions.
 /// </summary>
+/// <param name="High">The clamp of the unit to the high value (a cell page takes <see cref="ClampRange.High"/>).</param>
+/// <param name="Low">The clamp of the unit to the low value (a cell page takes <see cref="ClampRange.Low"/>).</param>
+/// <param name="Positions">How many predictions each mean is over: the text's length less one (the last character predicts nothing).</param>
 /// <param name="Rises">The symbols whose mean probability rises most from low to high, most first (Change &gt; 0).</param>
 /// <param name="Falls">Those that fall most, most first (Change &lt; 0).</param>
 /// <param name="Symbols">Every symbol, in vocabulary order.</param>

@@ -12,12 +12,17 @@ public sealed record MemorySpanChart(int Span, int WarmUp, string InputKind, IRe
 /// <para>
 /// The approximation: each position N reads the <c>warmUp</c> characters before its span from a
 /// zero state without gradients, then its span with (as the recorder's streams do), so B positions
-/// run as one batched forward and backward. <see cref="InfluenceAnalyzer.At"/> reads from character 0.
+/// run as one batched forward and backward. <see cref="InfluenceAnalyzer.At(ModelWeights, string, int, int)"/> reads from character 0.
 /// </para>
 /// </summary>
 public static class MemorySpan
 {
+    /// <param name="weights">The model whose predictions are explained.</param>
+    /// <param name="text">The text the positions are taken from; every character must be in the model's vocabulary.</param>
+    /// <param name="span">How many characters back (1 … <see cref="InfluenceAnalyzer.MaxSpan"/>) each position's influence is measured.</param>
     /// <param name="positions">How many positions, spread evenly over the text after the first warm-up + span characters.</param>
+    /// <param name="warmUp">Characters read without gradients before each span, to bring the state away from zero (0 … 100,000).</param>
+    /// <param name="batch">Positions per batched forward and backward pass: memory grows with it, not the result.</param>
     public static MemorySpanChart Chart(ModelWeights weights, string text, int span = 300, int positions = 64, int warmUp = 300, int batch = 32)
     {
         int[] symbols = weights.Vocabulary.Encode(text, "text to explain");

@@ -30,7 +30,11 @@ internal abstract class FusedLayer : IRecordingLayer
     /// <summary>This layer's interventions, or null for the plain model.</summary>
     public ILayerEdits? Edits { get; init; }
 
+    /// <param name="w">The layer's weights.</param>
+    /// <param name="gates">G: 4 for an LSTM, 3 for a GRU, 1 for a vanilla RNN.</param>
+    /// <param name="streams">S: the streams stepped side by side, each with its own state.</param>
     /// <param name="chunkSteps">The longest chunk the layer will be given (C): its buffers are sized for it once.</param>
+    /// <param name="foldRecurrentBias">LSTM and RNN add b_hh to the projection; GRU keeps it apart (r multiplies it).</param>
     protected FusedLayer(LayerWeights w, int gates, int streams, int chunkSteps, bool foldRecurrentBias)
     {
         Weights = new LayerTensors(w, gates, foldRecurrentBias);

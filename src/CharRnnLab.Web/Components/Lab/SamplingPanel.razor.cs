@@ -64,10 +64,16 @@ public partial class SamplingPanel
     [Parameter] public ModelConfig? Model { get; set; }
 
     /// <summary>
-    /// Edits to sample under, set from outside (a link's edit= values, the Neurons page's "clamp in sampling");
+    /// Edits to sample under, set from outside (a link's edit= values, the Neurons page's one list of edits);
     /// a new list replaces the panel's edits and samples. Those the model cannot take are left out with a warning.
     /// </summary>
     [Parameter] public IReadOnlyList<Intervention>? Edits { get; set; }
+
+    /// <summary>
+    /// Whether the panel shows its own editor of the edits. False where the page edits one list itself and hands it
+    /// in as <see cref="Edits"/> (the Neurons page, whose recording under edits uses the same list).
+    /// </summary>
+    [Parameter] public bool ShowEditor { get; set; } = true;
 
     /// <summary>Raised with the panel's edits whenever the editor adds or removes one.</summary>
     [Parameter] public EventCallback<IReadOnlyList<Intervention>> EditsChanged { get; set; }

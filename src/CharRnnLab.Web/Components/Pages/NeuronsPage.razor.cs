@@ -40,7 +40,7 @@ public partial class NeuronsPage : IDisposable
     private IDisposable? _subscription;
     private Dictionary<string, SparseProbeResult> _probes = [];
     private string? _probing;
-    private IReadOnlyList<Intervention> _sampleEdits = [];
+    private IReadOnlyList<Intervention> _edits = []; // the one list: sampled and recorded under
 
     [Inject] private NeuronLab Lab { get; set; } = null!;
     [Inject] private NeuronInfluence Influence { get; set; } = null!;
@@ -94,7 +94,7 @@ public partial class NeuronsPage : IDisposable
         var kind = _recording is not null && recording.Recording.RecordedKinds.Contains(_selection.Kind) ? _selection.Kind : recording.DefaultKind;
         var keep = _recording is not null && _selection.Layer < recording.Recording.Layers && _selection.Unit < recording.Recording.Units;
         _selection = keep ? _selection with { Kind = kind } : StartingCell(recording, kind);
-        if (_recording?.RunId != recording.RunId) _sampleEdits = []; // another model: its units are others
+        if (_recording?.RunId != recording.RunId) _edits = []; // another model: its units are others
         if (_recording?.Id != recording.Id)
         {
             _probes = [];
@@ -226,15 +226,9 @@ public partial class NeuronsPage : IDisposable
         }
     }
 
-    private void SampleEditsChanged(IReadOnlyList<Intervention> edits) => _sampleEdits = edits;
+    private void EditsChanged(IReadOnlyList<Intervention> edits) => _edits = edits;
 
-    /// <summary>The selected cell's "clamp in sampling": pinned to its max over the text.</summary>
-    private void ClampSelected()
-    {
-        if (_recording is { } recording && SamplingClamps.AtMax(recording, _selection) is { } clamp) _sampleEdits = [.. _sampleEdits, clamp.Edit];
-    }
-
-    /// <summary>A feature chip's or probe's "clamp in sampling": each cell pinned to its mean where the feature is on.</summary>
+    /// <summary>A feature chip's or probe's clamp: each cell pinned to its mean where the feature is on, added to the one list.</summary>
     private void ClampWhereOn(CellClampRequest request)
     {
         if (_recording is not { } recording) return;
@@ -244,7 +238,7 @@ public partial class NeuronsPage : IDisposable
             _error = $"The {request.Feature} feature is never on in this text, so there is no mean to clamp to; pick the cell and clamp it to its max instead.";
             return;
         }
-        _sampleEdits = [.. _sampleEdits, .. clamps.Select(c => c.Edit)];
+        _edits = [.. _edits, .. clamps.Select(c => c.Edit)];
     }
 
     private static string Caption(NeuronRecording r) =>

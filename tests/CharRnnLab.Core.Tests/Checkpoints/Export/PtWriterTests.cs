@@ -10,16 +10,16 @@ namespace CharRnnLab.Core.Tests.Checkpoints.Export;
 public sealed class PtWriterTests
 {
     [Fact]
-    public void A_vanilla_rnn_round_trips_as_a_state_dict_with_metadata()
+    public async Task A_vanilla_rnn_round_trips_as_a_state_dict_with_metadata()
     {
         var weights = TestModels.Random(CellType.Rnn, layers: 2, hidden: 4, vocabulary: 5);
         using var file = new MemoryStream();
         using var lane = TrainingFixtures.NewLane();
 
-        lane.Run(() => WeightsExporter.Write(file, weights, "tiny", ExportFormat.Pt)).Wait();
+        await lane.Run(() => WeightsExporter.Write(file, weights, "tiny", ExportFormat.Pt));
 
         file.Position = 0;
-        var read = lane.Run(() =>
+        var read = await lane.Run(() =>
         {
             using var scope = torch.NewDisposeScope();
             var saved = PyTorchUnpickler.UnpickleStateDict(file, leaveOpen: true);
@@ -29,7 +29,7 @@ public sealed class PtWriterTests
             var hh1 = ((torch.Tensor)stateDict["rnn.weight_hh_l1"]!).data<float>().ToArray();
             var shape = ((torch.Tensor)stateDict["decoder.weight"]!).shape;
             return (names, hh1, shape, Vocabulary: (string)metadata[ExportMetadata.Vocabulary]!);
-        }).Result;
+        });
 
         Assert.Equal(ParameterLayout.For(weights.Config, 5).Select(p => p.Name).Order(), read.names);
         Assert.Equal(weights.Layers[1].WeightHh, read.hh1);

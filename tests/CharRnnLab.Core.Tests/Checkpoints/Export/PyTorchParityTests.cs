@@ -20,7 +20,7 @@ public sealed partial class PyTorchParityTests(ITestOutputHelper output)
     [InlineData(CellType.Lstm, 3, ExportFormat.Pt)]
     [InlineData(CellType.Gru, 0, ExportFormat.Safetensors)]
     [InlineData(CellType.Rnn, 0, ExportFormat.Safetensors)]
-    public void The_documented_script_prints_the_loss_charrnn_eval_gives(CellType cell, int embedding, ExportFormat format)
+    public async Task The_documented_script_prints_the_loss_charrnn_eval_gives(CellType cell, int embedding, ExportFormat format)
     {
         if (PythonTorch.Interpreter is not { } python)
         {
@@ -35,7 +35,7 @@ public sealed partial class PyTorchParityTests(ITestOutputHelper output)
         string script = dir.File("load_charrnn.py", DocumentedScript());
         using (var lane = TrainingFixtures.NewLane())
         using (var file = File.Create(export))
-            lane.Run(() => WeightsExporter.Write(file, weights, "tiny", format)).Wait();
+            await lane.Run(() => WeightsExporter.Write(file, weights, "tiny", format));
         var expected = TextEvaluator.Evaluate(weights, File.ReadAllText(text));
 
         var (code, printed, errors) = PythonTorch.Run(python, script, export, text);

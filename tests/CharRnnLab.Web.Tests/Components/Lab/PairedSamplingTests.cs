@@ -108,6 +108,24 @@ public sealed class PairedSamplingTests : LabComponentContext
         Assert.Empty(panel.FindAll("[data-testid=paired-sample]"));
     }
 
+    [Fact]
+    public void Without_its_editor_the_panel_samples_under_the_list_it_is_handed_and_plainly_once_the_list_is_empty()
+    {
+        var panel = Render<SamplingPanel>(p => p.Add(s => s.RunId, "run-1").Add(s => s.SampleOnOpen, false).Add(s => s.Model, Lstm)
+            .Add(s => s.ShowEditor, false).Add(s => s.Edits, [Clamp]));
+        Assert.Empty(panel.FindAll("[data-testid=intervention-editor]"));
+
+        SampleNow(panel);
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=paired-sample]")));
+        panel.Render(p => p.Add(s => s.Edits, []));
+        Time.Advance(SamplingPanel.DebounceDelay);
+
+        Assert.Equal([Clamp], Assert.Single(Sampler.PairedRequests).Edits);
+        panel.WaitForAssertion(() => Assert.Single(Sampler.Requests));
+        panel.WaitForAssertion(() => Assert.NotNull(panel.Find("[data-testid=sampled-text]")));
+        Assert.Empty(panel.FindAll("[data-testid=paired-sample]"));
+    }
+
     private static int[] Marked(IEnumerable<AngleSharp.Dom.IElement> spans) =>
         spans.Select((s, n) => (s, n)).Where(x => x.s.ClassList.Contains("diverged")).Select(x => x.n).ToArray();
 }

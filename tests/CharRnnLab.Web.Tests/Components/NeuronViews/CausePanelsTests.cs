@@ -22,41 +22,25 @@ public sealed class CausePanelsTests(TrainedRunFixture fixture) : LabComponentCo
     }
 
     [Fact]
-    public void Recording_with_edits_lists_the_loss_change_per_class_and_hands_the_overlay_to_the_page()
+    public void Recording_with_the_pages_edits_lists_the_loss_change_per_class_and_hands_the_overlay_to_the_page()
     {
         var shown = new List<EditOverlay>();
-        var panel = Render<EditEffectPanel>(p => p.Add(c => c.Recording, _recording)
-            .Add(c => c.Selected, new CellId(0, ActivationKind.TanhCell, 4)).Add(c => c.OnShow, (EditOverlay e) => shown.Add(e)));
+        var panel = Render<EditEffectPanel>(p => p.Add(c => c.Recording, _recording).Add(c => c.OnShow, (EditOverlay e) => shown.Add(e)));
         Assert.True(panel.Find("[data-testid=effect-record]").HasAttribute("disabled")); // nothing to record under yet
+        Assert.Empty(panel.FindAll("[data-testid=intervention-editor]"));                // the page's one editor makes the edits
 
-        panel.Find("[data-testid=effect-add-selected]").Click();
-        float mean = _recording.Means[(0, ActivationKind.Cell)][4];
-        Assert.Equal(new Intervention(0, 4, InterventionTarget.Cell, InterventionAction.Clamp, mean).ToString(),
-            panel.Find("[data-testid=edit-chip]").TextContent.Replace("×", "").Trim());
+        var clamp = new Intervention(0, 4, InterventionTarget.Cell, InterventionAction.Clamp, _recording.Means[(0, ActivationKind.Cell)][4]);
+        panel.Render(p => p.Add(c => c.Edits, [clamp]));
         panel.Find("[data-testid=effect-record]").Click();
 
         panel.WaitForAssertion(() => Assert.Single(shown), TimeSpan.FromSeconds(60));
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=effect-busy]")));
-        Assert.Equal([new Intervention(0, 4, InterventionTarget.Cell, InterventionAction.Clamp, mean)], shown[0].Edits);
+        Assert.Equal([clamp], shown[0].Edits);
         var rows = panel.FindAll("[data-testid=effect-class]");
         Assert.Equal(["all", "quote", "url", "comment", "brackets", "linestart"], rows.Select(r => r.GetAttribute("data-feature")));
         Assert.Contains(LossFormat.Signed(shown[0].Effect.LossChange), rows[0].TextContent);
         panel.Find("[data-testid=effect-show]").Click();
         Assert.Equal(2, shown.Count);
-    }
-
-    [Fact]
-    public void A_grus_selected_gate_is_clamped_on_its_hidden_output_and_each_addition_becomes_a_chip()
-    {
-        var gru = SyntheticRecordings.Make("the cat sees a dog.\n", layers: 2, units: 3, cell: CharRnnLab.Core.Model.CellType.Gru);
-        var panel = Render<EditEffectPanel>(p => p.Add(c => c.Recording, gru).Add(c => c.Selected, new CellId(1, ActivationKind.UpdateGate, 2)));
-
-        panel.Find("[data-testid=effect-add-selected]").Click();
-
-        float mean = gru.Means[(1, ActivationKind.Hidden)][2];
-        Assert.Equal(InterventionSyntax.FormatEdit(new Intervention(1, 2, InterventionTarget.Hidden, InterventionAction.Clamp, mean)),
-            panel.Find("[data-testid=edit-chip]").GetAttribute("data-edit"));
-        Assert.False(panel.Find("[data-testid=effect-record]").HasAttribute("disabled"));
     }
 
     [Fact]
