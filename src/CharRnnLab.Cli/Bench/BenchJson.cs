@@ -5,7 +5,7 @@ namespace CharRnnLab.Cli.Bench;
 
 /// <summary>
 /// The bench as one JSON object: every speed absolute (chars/s, GFLOP/s) and as a fraction of
-/// the in-process GEMM rate (<c>ofGemm</c>); memory in MB.
+/// the in-process GEMM rate (<c>ofGemm</c>); memory in MiB (2^20 bytes).
 /// </summary>
 internal static class BenchJson
 {
@@ -17,7 +17,7 @@ internal static class BenchJson
         Gemm = new { r.Gemm.Size, Gflops = Round(r.Gemm.Gflops, 2) },
         r.Threads, r.Iterations, r.Warmup, r.Rounds, r.Corpus,
         Cases = r.Cases.Select(c => Case(c, r.Gemm)),
-        PeakWorkingSetMb = Megabytes(r.PeakWorkingSetBytes),
+        PeakWorkingSetMib = Mebibytes(r.PeakWorkingSetBytes),
     }, Options);
 
     private static object Case(CaseResult c, GemmRate gemm)
@@ -52,11 +52,12 @@ internal static class BenchJson
             {
                 rec.Characters, rec.Streams, Seconds = Round(rec.Seconds, 3),
                 Speed = Speed(new Throughput(rec.CharactersPerSecond, c.RecordingFlopsPerChar), gemm),
-                PeakAboveBaselineMb = Megabytes(rec.PeakBytesAboveBaseline),
+                PeakAboveBaselineMib = Mebibytes(rec.PeakBytesAboveBaseline),
+                StoredMib = Mebibytes(rec.StoredBytes),
                 TensorOpsSeconds = rec.TensorOpsSeconds is { } old ? Round(old, 3) : (double?)null,
                 SpeedUpOverTensorOps = rec.SpeedUp is { } up ? Round(up, 3) : (double?)null,
             } : null,
-            WorkingSet = c.WorkingSet.Select(p => new { p.Iteration, Mb = Megabytes(p.Bytes) }),
+            WorkingSet = c.WorkingSet.Select(p => new { p.Iteration, Mib = Mebibytes(p.Bytes) }),
         };
     }
 
@@ -69,5 +70,5 @@ internal static class BenchJson
 
     private static double Round(double value, int digits) => Math.Round(value, digits);
 
-    internal static double Megabytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
+    internal static double Mebibytes(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1); // MiB: 2^20 bytes
 }

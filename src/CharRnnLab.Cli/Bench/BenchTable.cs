@@ -19,7 +19,7 @@ internal static class BenchTable
         table.AddRow("machine", $"float32 GEMM {r.Gemm.Size}³, {r.Threads} thread(s)", "", F(r.Gemm.Gflops, 1), "100 %");
         foreach (var c in r.Cases) AddCase(table, c, r.Gemm);
         table.Caption($"{r.Iterations} timed iterations after {r.Warmup} warm-up, best of {r.Rounds} round(s); corpus {Markup.Escape(r.Corpus)}; " +
-            $"peak working set {BenchJson.Megabytes(r.PeakWorkingSetBytes):N0} MB");
+            $"peak working set {BenchJson.Mebibytes(r.PeakWorkingSetBytes):N0} MiB");
         console.Write(table);
         console.WriteLine();
     }
@@ -39,7 +39,8 @@ internal static class BenchTable
         {
             Row(table, "", $"recording {rec.Characters:N0} chars, all kinds ({rec.Seconds:F2} s)",
                 new Throughput(rec.CharactersPerSecond, c.RecordingFlopsPerChar), gemm);
-            table.AddRow("", "recording peak above baseline", $"{BenchJson.Megabytes(rec.PeakBytesAboveBaseline):N0} MB", "", "");
+            table.AddRow("", "recording peak above baseline", $"{BenchJson.Mebibytes(rec.PeakBytesAboveBaseline):N0} MiB " +
+                $"(the recording holds {BenchJson.Mebibytes(rec.StoredBytes):N0} MiB)", "", "");
             if (rec.TensorOpsSeconds is { } old)
             {
                 Row(table, "", $"recording, tensor-operation path ({old:F2} s)", new Throughput(rec.Characters / old, c.RecordingFlopsPerChar), gemm);
@@ -48,7 +49,7 @@ internal static class BenchTable
         }
         if (c.WorkingSet.Count > 0)
             table.AddRow("", $"working set, iterations {c.WorkingSet[0].Iteration}–{c.WorkingSet[^1].Iteration}",
-                $"{BenchJson.Megabytes(c.WorkingSet.Min(p => p.Bytes)):N0}–{BenchJson.Megabytes(c.WorkingSet.Max(p => p.Bytes)):N0} MB", "", "");
+                $"{BenchJson.Mebibytes(c.WorkingSet.Min(p => p.Bytes)):N0}–{BenchJson.Mebibytes(c.WorkingSet.Max(p => p.Bytes)):N0} MiB", "", "");
     }
 
     private static void Row(Table table, string name, string figure, Throughput t, GemmRate gemm) =>

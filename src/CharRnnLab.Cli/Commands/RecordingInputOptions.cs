@@ -32,11 +32,12 @@ internal sealed class RecordingInputOptions
         "read the text as N parallel streams; 1 = one exact pass, slower", 1, 4096, Defaults.Streams);
     private readonly Option<int> _warmUp = ValueOptions.Whole("--warm-up",
         "characters each stream reads before its piece, then discards", 0, 100_000, Defaults.WarmUp);
+    private readonly Option<string> _precision = Precision();
     private readonly RunOptions _threads = new(RunConfig.Default, [RunSettings.Threads]);
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _checkpoint, _text, _layers, _kinds, _streams, _warmUp }) command.Options.Add(option);
+        foreach (var option in new Option[] { _checkpoint, _text, _layers, _kinds, _streams, _warmUp, _precision }) command.Options.Add(option);
         _threads.AddTo(command);
     }
 
@@ -50,7 +51,22 @@ internal sealed class RecordingInputOptions
             WarmUp = parse.GetValue(_warmUp),
             Layers = parse.GetValue(_layers),
             Kinds = parse.GetValue(_kinds),
+            Precision = parse.GetValue(_precision) == "fp32" ? RecordingPrecision.Single : RecordingPrecision.Half,
         });
+
+    // The names `sample --precision` uses for the same two storage widths.
+    private static Option<string> Precision()
+    {
+        var option = new Option<string>("--precision")
+        {
+            Description = "how values are kept while recording: fp16 (half the memory, within float16 rounding) or fp32 " +
+                          "(exactly the model's values); files are float32 either way",
+            HelpName = "fp16|fp32",
+            DefaultValueFactory = _ => Defaults.Precision == RecordingPrecision.Single ? "fp32" : "fp16",
+        };
+        option.AcceptOnlyFromAmong("fp16", "fp32");
+        return option;
+    }
 
     // "all" (null) or a comma-separated list of values, each known.
     private static IReadOnlyList<T>? ParseList<T>(ArgumentResult result, Func<string, T?> parse) where T : struct

@@ -58,9 +58,7 @@ public static class ActivationEncoding
     }
 
     /// <summary>The recorded (layer, kind) pairs in a fixed order: layers ascending, kinds in the cell type's order.</summary>
-    public static IReadOnlyList<(int Layer, ActivationKind Kind)> Arrays(ActivationRecording recording) =>
-        ActivationKinds.LayerKindPairs(recording.RecordedLayers, recording.RecordedKinds)
-            .Where(pair => recording.Has(pair.Layer, pair.Kind)).ToList();
+    public static IReadOnlyList<(int Layer, ActivationKind Kind)> Arrays(ActivationRecording recording) => recording.Arrays;
 
     public static byte[] Guesses(NextSymbolGuesses guesses, int positions)
     {

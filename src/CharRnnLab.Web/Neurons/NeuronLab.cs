@@ -20,7 +20,7 @@ namespace CharRnnLab.Web.Neurons;
 /// </summary>
 public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts, RecordingCache cache)
 {
-    /// <summary>Largest single recording (every kind of every layer, float32).</summary>
+    /// <summary>Largest single recording (its stored arrays: float16, or float32 for an exact one; see <see cref="ActivationRecorder.EstimateBytes"/>).</summary>
     public const long MaxRecordingBytes = 768L << 20;
 
     /// <summary>Cells the range search lists.</summary>
@@ -47,8 +47,8 @@ public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts
         string id = RecordingId(run.Id, weights.Iteration, request.Exact, text.Text);
         if (cache.Find(id) is { } cached) return cached;
 
-        CheckSize(weights.Config, text.Text);
         var options = request.Exact ? RecordingOptions.Exact : new RecordingOptions();
+        CheckSize(weights.Config, text.Text, options);
         var recording = await runs.Lane.Run(() => Analyse(id, run, weights, text, options, cancel));
         cache.Add(recording);
         return recording;
@@ -94,7 +94,7 @@ public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts
         var recording = ActivationRecorder.Record(weights, text.Text, options, cancel: cancel);
         var features = NeuronHunter.HuntAll(recording, options: new NeuronHuntOptions { Top = 3, Cells = new CellSelection(Kinds: HuntKinds(recording)) });
         var gates = GateStatistics.Compute(recording);
-        var means = recording.Values.ToDictionary(v => v.Key, v => NeuronRecording.UnitMeans(v.Value, recording.Characters, recording.Units));
+        var means = recording.Arrays.ToDictionary(a => a, a => NeuronRecording.UnitMeans(recording.Get(a.Layer, a.Kind), recording.Characters, recording.Units));
         return new NeuronRecording(id, run.Id, run.Name, weights.Iteration, text.Description, recording, features, gates, means, clock.Elapsed)
         {
             Weights = weights,
@@ -105,12 +105,12 @@ public sealed class NeuronLab(RunManager runs, RunFiles files, NeuronTexts texts
     private static List<ActivationKind> HuntKinds(ActivationRecording recording) =>
         recording.RecordedKinds.Where(k => k != ActivationKind.Cell).ToList();
 
-    private static void CheckSize(ModelConfig config, string text)
+    private static void CheckSize(ModelConfig config, string text, RecordingOptions options)
     {
         int characters = text.EnumerateRunes().Count();
-        long bytes = ActivationRecorder.EstimateBytes(config, characters);
+        long bytes = ActivationRecorder.EstimateBytes(config, characters, options);
         if (bytes <= MaxRecordingBytes) return;
-        long perCharacter = ActivationRecorder.EstimateBytes(config, 1);
+        long perCharacter = ActivationRecorder.EstimateBytes(config, 1, options);
         throw new LabException($"Recording {characters:N0} characters through this {config.Layers}×{config.Hidden} model would take " +
             $"{bytes / (1 << 20):N0} MB; the lab records at most {MaxRecordingBytes / (1 << 20):N0} MB at once. " +
             $"Choose at most {MaxRecordingBytes / perCharacter:N0} characters.");

@@ -44,7 +44,7 @@ public sealed record NeuronRecording(
         throw new LabException($"The recording of '{recording.RunName}' kept no weights to ask further questions of. Record the text again.");
 
     /// <summary>Bytes the recording's arrays hold (what the cache counts).</summary>
-    public long Bytes => Recording.Values.Values.Sum(v => (long)v.Length * sizeof(float)) +
+    public long Bytes => Recording.StoredBytes +
         (long)Recording.Characters * (Recording.Guesses.K * 8 + 4);
 
     /// <summary>The kind a page shows first: tanh(c) for an LSTM (as in Karpathy's post), else h.</summary>

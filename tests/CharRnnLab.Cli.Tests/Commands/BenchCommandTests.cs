@@ -44,10 +44,11 @@ public class BenchTests
             var recording = c.GetProperty("recording");
             Assert.Equal(300, recording.GetProperty("characters").GetInt32());
             AssertSpeed(recording.GetProperty("speed"));
-            Assert.True(recording.GetProperty("peakAboveBaselineMb").GetDouble() >= 0);
+            Assert.True(recording.GetProperty("peakAboveBaselineMib").GetDouble() >= 0);
+            Assert.True(recording.GetProperty("storedMib").GetDouble() > 0);
             var workingSet = c.GetProperty("workingSet").EnumerateArray().ToArray();
             Assert.Equal([1, 2, 3, 4], workingSet.Select(p => p.GetProperty("iteration").GetInt32()));
-            Assert.All(workingSet, p => Assert.True(p.GetProperty("mb").GetDouble() > 0));
+            Assert.All(workingSet, p => Assert.True(p.GetProperty("mib").GetDouble() > 0));
         }
     }
 

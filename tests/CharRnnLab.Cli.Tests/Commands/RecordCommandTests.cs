@@ -14,7 +14,7 @@ public class RecordCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<Tr
         string output = Path.Combine(checkpoint.Directory, "exact");
 
         var result = await CliRunner.Run("record", "--checkpoint", checkpoint.Run, "--text", checkpoint.WriteText("exact.txt", text),
-            "--out", output, "--streams", "1", "--csv", "--threads", "1");
+            "--out", output, "--streams", "1", "--precision", "fp32", "--csv", "--threads", "1");
 
         Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
         Assert.Contains($"Recorded {text.Length} characters through LSTM 2×16", result.Stdout);
@@ -28,6 +28,7 @@ public class RecordCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<Tr
         using var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "index.json")));
         Assert.Equal(text.Length, index.RootElement.GetProperty("characters").GetInt32());
         Assert.True(index.RootElement.GetProperty("recording").GetProperty("isExact").GetBoolean());
+        Assert.Equal("fp32", index.RootElement.GetProperty("recording").GetProperty("precision").GetString());
         Assert.Equal(2 * 7 + 3, index.RootElement.GetProperty("files").GetArrayLength());
     }
 
@@ -40,6 +41,8 @@ public class RecordCommandTests(TrainedCheckpoint checkpoint) : IClassFixture<Tr
             "--out", output, "--layers", "2", "--kinds", "cell,h", "--threads", "1");
 
         Assert.Equal(0, result.ExitCode);
+        using (var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "index.json"))))
+            Assert.Equal("fp16", index.RootElement.GetProperty("recording").GetProperty("precision").GetString()); // the default
         Assert.Equal(["layer2_cell.npy", "layer2_hidden.npy", "next_symbol_probability.npy", "next_top_probabilities.npy", "next_top_symbols.npy"],
             System.IO.Directory.GetFiles(output, "*.npy").Select(Path.GetFileName).Order());
     }

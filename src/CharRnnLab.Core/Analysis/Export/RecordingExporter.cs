@@ -39,10 +39,10 @@ public static class RecordingExporter
         File.WriteAllText(Path.Combine(directory, TextFile), recording.Text, new UTF8Encoding(false));
         var arrays = new List<ExportedArray>();
         long n = recording.Characters;
-        foreach (var ((layer, kind), values) in recording.Values.OrderBy(v => v.Key.Layer).ThenBy(v => v.Key.Kind))
+        foreach (var (layer, kind) in recording.Arrays.OrderBy(a => a.Layer).ThenBy(a => a.Kind))
         {
             string name = $"layer{layer + 1}_{ActivationKinds.ShortName(kind)}";
-            arrays.Add(WriteFloats(directory, name, values, [n, recording.Units], ActivationKinds.ShortName(kind), layer + 1, csv));
+            arrays.Add(WriteFloats(directory, name, recording.Get(layer, kind), [n, recording.Units], ActivationKinds.ShortName(kind), layer + 1, csv));
         }
         var guesses = recording.Guesses;
         arrays.Add(WriteInts(directory, "next_top_symbols", guesses.SymbolIndices, [n, guesses.K], csv));
@@ -72,7 +72,7 @@ public static class RecordingExporter
         LayerNumbering = "layers are numbered from 1",
         Model = new { Cell = r.Config.Cell.ToString().ToLowerInvariant(), r.Config.Layers, r.Config.Hidden, r.Config.Embedding, r.Config.Dropout },
         Source = source,
-        Recording = new { r.Mode.Streams, r.Mode.WarmUp, r.Mode.SegmentLength, r.Mode.IsExact },
+        Recording = new { r.Mode.Streams, r.Mode.WarmUp, r.Mode.SegmentLength, r.Mode.IsExact, Precision = r.Mode.Precision == RecordingPrecision.Half ? "fp16" : "fp32" },
         Interventions = r.Interventions.Select(i => i.ToString()).ToArray(), // "clamp 1:c:5=0.9@10", layers from 1
         Positions = "row t is the state after reading character t of text.txt (one Unicode scalar value each)",
         Files = arrays,

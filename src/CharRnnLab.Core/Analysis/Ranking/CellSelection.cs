@@ -18,18 +18,19 @@ public sealed record CellSelection(IReadOnlyList<int>? Layers = null, IReadOnlyL
 {
     public static CellSelection All { get; } = new();
 
-    /// <summary>The selected (layer, kind) arrays present in <paramref name="recording"/>, in layer then kind order.</summary>
-    public IReadOnlyList<(int Layer, ActivationKind Kind, float[] Values)> Arrays(ActivationRecording recording)
+    /// <summary>
+    /// The selected (layer, kind) arrays present in <paramref name="recording"/>, in layer then kind
+    /// order, each read as it is reached: a float16 recording decodes one array at a time, not all at once.
+    /// </summary>
+    public IEnumerable<(int Layer, ActivationKind Kind, float[] Values)> Arrays(ActivationRecording recording)
     {
-        var arrays = ActivationKinds.LayerKindPairs(
-                recording.RecordedLayers.Where(l => Layers is null || Layers.Contains(l)),
-                recording.RecordedKinds.Where(k => Kinds is null || Kinds.Contains(k)))
-            .Select(pair => (pair.Layer, pair.Kind, recording.Get(pair.Layer, pair.Kind)))
+        var pairs = recording.Arrays
+            .Where(pair => (Layers is null || Layers.Contains(pair.Layer)) && (Kinds is null || Kinds.Contains(pair.Kind)))
             .ToList();
-        if (arrays.Count == 0)
+        if (pairs.Count == 0)
             throw new CharRnnException("No recorded values match the chosen layers and kinds. The recording holds layers " +
                 $"{string.Join(", ", recording.RecordedLayers.Select(l => l + 1))} and kinds " +
                 $"{string.Join(", ", recording.RecordedKinds.Select(ActivationKinds.ShortName))}.");
-        return arrays;
+        return pairs.Select(pair => (pair.Layer, pair.Kind, recording.Get(pair.Layer, pair.Kind)));
     }
 }

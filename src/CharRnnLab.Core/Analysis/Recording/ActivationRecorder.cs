@@ -44,18 +44,19 @@ public static class ActivationRecorder
         if (symbols.Length > maxCharacters)
             throw new CharRnnException($"The text has {symbols.Length:N0} characters; a model with {weights.Config.Hidden} " +
                 $"units can record at most {maxCharacters:N0} at once. Record a shorter excerpt.");
-        var keep = KeptArrays(weights.Config, options);
+        var interventions = Interventions(weights, options);
+        var storage = StoragePlan.Create(weights.Config.Cell, KeptArrays(weights.Config, options), interventions);
         var plan = StreamPlan.Create(symbols.Length, options.Streams, options.WarmUp);
         int k = Math.Min(options.TopGuesses, weights.Vocabulary.Count);
 
-        var values = keep.ToDictionary(key => key, _ => new float[(long)symbols.Length * weights.Config.Hidden]);
+        var stores = storage.Allocate(options.Precision, symbols.Length * weights.Config.Hidden);
         var guesses = new NextSymbolGuesses(weights.Vocabulary, k, new int[symbols.Length * k],
             new float[symbols.Length * k], new float[symbols.Length]);
         using (NewDisposeScope())
         using (no_grad())
         {
             int chunk = ChunkSteps(weights.Config, plan, options);
-            var run = new RecordingRun(weights, plan, symbols, k, values, guesses, Interventions(weights, options), options.Kernel, chunk);
+            var run = new RecordingRun(weights, plan, symbols, k, stores, guesses, interventions, options.Kernel, chunk);
             for (int t0 = 0; t0 < plan.WindowLength; t0 += chunk)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -64,21 +65,22 @@ public static class ActivationRecorder
             }
         }
         guesses.NextSymbolProbability[^1] = float.NaN;
-        var mode = new RecordingMode(plan.Streams, plan.WarmUp, plan.SegmentLength);
+        var mode = new RecordingMode(plan.Streams, plan.WarmUp, plan.SegmentLength) { Precision = options.Precision };
         return new ActivationRecording(weights.Config, weights.Vocabulary, text, SplitSymbols(text),
-            values, guesses, mode) { Interventions = options.Interventions ?? [] };
+            storage.Readable(stores), guesses, mode) { Interventions = options.Interventions ?? [] };
     }
 
     /// <summary>
-    /// Bytes the recording's arrays will take: characters × units × 4 per kept (layer, kind),
-    /// plus the guesses. Every LSTM kind of a 2×512 model over 100k characters is 2.9 GB, so
-    /// front ends check this and narrow the layers or kinds for long texts.
+    /// Bytes the recording's arrays will take: characters × units × (2 in float16, 4 in float32) per
+    /// stored (layer, kind) (<see cref="StoragePlan"/>: an LSTM's tanh c and h are derived on read),
+    /// plus the guesses. Every LSTM kind of a 2×512 model over 100k characters is 1.02 GB in
+    /// float16, so front ends check this and narrow the layers or kinds for long texts.
     /// </summary>
     public static long EstimateBytes(ModelConfig config, int characters, RecordingOptions? options = null)
     {
         options ??= new RecordingOptions();
-        long arrays = (long)(options.Layers?.Count ?? config.Layers) * (options.Kinds?.Count ?? ActivationKinds.For(config.Cell).Count);
-        return arrays * characters * config.Hidden * sizeof(float) + (long)characters * (options.TopGuesses * 8 + 4);
+        var storage = StoragePlan.Create(config.Cell, KeptArrays(config, options), edits: null);
+        return storage.StoredBytes(options.Precision, characters, config.Hidden) + (long)characters * (options.TopGuesses * 8 + 4);
     }
 
     /// <summary>
@@ -92,8 +94,12 @@ public static class ActivationRecorder
         return (int)Math.Clamp(MaxChunkBytes / bytesPerStep, 1, options.ChunkSteps);
     }
 
-    /// <summary>At most this many bytes of projection per chunk (see <see cref="ChunkSteps"/>).</summary>
-    private const long MaxChunkBytes = 256L << 20;
+    /// <summary>
+    /// At most this many bytes of projection per chunk (see <see cref="ChunkSteps"/>): 8 steps of
+    /// 128 streams at 2×512, still a product of 1,024 rows, and 8 MiB next to the ~1 GB of a
+    /// float16 recording of 100k characters (64 steps a layer cost 160 MiB more at the peak).
+    /// </summary>
+    private const long MaxChunkBytes = 8L << 20;
 
     private static HashSet<(int Layer, ActivationKind Kind)> KeptArrays(ModelConfig config, RecordingOptions options)
     {
@@ -111,10 +117,16 @@ public static class ActivationRecorder
     private static InterventionSet? Interventions(ModelWeights weights, RecordingOptions options) =>
         options.Interventions is { Count: > 0 } list ? new InterventionSet(weights.Config, list) : null;
 
+    // One string per distinct symbol, shared by its positions: 100k characters need a few dozen strings, not 100k.
     private static string[] SplitSymbols(string text)
     {
         var symbols = new List<string>(text.Length);
-        foreach (Rune rune in text.EnumerateRunes()) symbols.Add(rune.ToString());
+        var distinct = new Dictionary<Rune, string>();
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (!distinct.TryGetValue(rune, out var symbol)) distinct[rune] = symbol = rune.ToString();
+            symbols.Add(symbol);
+        }
         return symbols.ToArray();
     }
 }

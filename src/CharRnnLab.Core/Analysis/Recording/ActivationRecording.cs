@@ -16,11 +16,18 @@ public readonly record struct SymbolGuess(string Symbol, float Probability);
 /// [<see cref="Characters"/> × <see cref="Units"/>]: the value of unit u at position t is
 /// <c>array[t * Units + u]</c>. Plain arrays, no tensors: safe to hand to any thread.
 /// </para>
+/// <para>
+/// Storage: values are kept in float16 or float32 (<see cref="RecordingMode.Precision"/>), and an
+/// LSTM's tanh c and h are computed on read from its c and o (<see cref="StoragePlan"/>); every
+/// read returns float32. <see cref="Get"/> of a float32 stored kind is the stored array itself;
+/// otherwise each read decodes afresh, so a caller that needs an array repeatedly keeps it.
+/// </para>
 /// </summary>
 public sealed class ActivationRecording
 {
-    private readonly IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> _values;
+    private readonly IReadOnlyDictionary<(int Layer, ActivationKind Kind), ActivationStore> _stores;
 
+    /// <summary>A recording of float32 arrays made elsewhere (fixtures, imports): stored as given.</summary>
     public ActivationRecording(
         ModelConfig config,
         Vocabulary vocabulary,
@@ -29,16 +36,29 @@ public sealed class ActivationRecording
         IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values,
         NextSymbolGuesses guesses,
         RecordingMode mode)
+        : this(config, vocabulary, text, symbols, values.ToDictionary(e => e.Key, e => (ActivationStore)new SingleStore(e.Value)), guesses, mode)
+    {
+    }
+
+    internal ActivationRecording(
+        ModelConfig config,
+        Vocabulary vocabulary,
+        string text,
+        string[] symbols,
+        IReadOnlyDictionary<(int Layer, ActivationKind Kind), ActivationStore> stores,
+        NextSymbolGuesses guesses,
+        RecordingMode mode)
     {
         Config = config;
         Vocabulary = vocabulary;
         Text = text;
         Symbols = symbols;
-        _values = values;
+        _stores = stores;
         Guesses = guesses;
         Mode = mode;
-        RecordedLayers = values.Keys.Select(k => k.Layer).Distinct().Order().ToArray();
-        RecordedKinds = ActivationKinds.For(config.Cell).Where(k => values.Keys.Any(v => v.Kind == k)).ToArray();
+        RecordedLayers = stores.Keys.Select(k => k.Layer).Distinct().Order().ToArray();
+        RecordedKinds = ActivationKinds.For(config.Cell).Where(k => stores.Keys.Any(v => v.Kind == k)).ToArray();
+        Arrays = ActivationKinds.LayerKindPairs(RecordedLayers, RecordedKinds).Where(stores.ContainsKey).ToArray();
     }
 
     public ModelConfig Config { get; }
@@ -58,40 +78,49 @@ public sealed class ActivationRecording
     /// <summary>The kinds present, in <see cref="ActivationKinds.For"/> order.</summary>
     public IReadOnlyList<ActivationKind> RecordedKinds { get; }
 
-    /// <summary>Every (layer, kind) array: row-major [characters × units].</summary>
-    public IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> Values => _values;
+    /// <summary>Every (layer, kind) present, in layer then kind order.</summary>
+    public IReadOnlyList<(int Layer, ActivationKind Kind)> Arrays { get; }
+
+    /// <summary>Bytes the stored values take (derived kinds take none).</summary>
+    public long StoredBytes => _stores.Values.Sum(s => s.Bytes);
 
     /// <summary>The model's top guesses for the symbol after each position.</summary>
     public NextSymbolGuesses Guesses { get; }
 
-    /// <summary>How the recording was computed (exact or parallel streams with warm-up).</summary>
+    /// <summary>How the recording was computed (exact or parallel streams with warm-up) and stored.</summary>
     public RecordingMode Mode { get; }
 
     /// <summary>The edits applied while reading (docs/interventions.md); empty for the plain model.</summary>
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
 
-    public bool Has(int layer, ActivationKind kind) => _values.ContainsKey((layer, kind));
+    public bool Has(int layer, ActivationKind kind) => _stores.ContainsKey((layer, kind));
 
-    /// <summary>The [characters × units] array of one layer and kind.</summary>
-    public float[] Get(int layer, ActivationKind kind) =>
-        _values.TryGetValue((layer, kind), out var a) ? a : throw new CharRnnException(
-            $"The recording has no {ActivationKinds.ShortName(kind)} values for layer {layer + 1}. " +
-            $"It holds layers {string.Join(", ", RecordedLayers.Select(l => l + 1))} and kinds " +
-            $"{string.Join(", ", RecordedKinds.Select(ActivationKinds.ShortName))}.");
+    /// <summary>The [characters × units] values of one layer and kind, as float32.</summary>
+    public float[] Get(int layer, ActivationKind kind) => Store(layer, kind).ToArray();
 
     /// <summary>All units of one layer and kind at one position.</summary>
-    public ReadOnlySpan<float> Row(int layer, ActivationKind kind, int position) =>
-        Get(layer, kind).AsSpan(position * Units, Units);
+    public ReadOnlySpan<float> Row(int layer, ActivationKind kind, int position)
+    {
+        if ((uint)position >= (uint)Characters) throw new ArgumentOutOfRangeException(nameof(position));
+        var row = new float[Units];
+        Store(layer, kind).Read(position * Units, row);
+        return row;
+    }
 
     /// <summary>One unit over the whole text (what a heatmap over the text shows).</summary>
     public float[] Column(int layer, ActivationKind kind, int unit)
     {
         if ((uint)unit >= (uint)Units) throw new ArgumentOutOfRangeException(nameof(unit));
-        var all = Get(layer, kind);
         var column = new float[Characters];
-        for (int t = 0; t < column.Length; t++) column[t] = all[t * Units + unit];
+        Store(layer, kind).ReadColumn(unit, Units, column);
         return column;
     }
+
+    private ActivationStore Store(int layer, ActivationKind kind) =>
+        _stores.TryGetValue((layer, kind), out var store) ? store : throw new CharRnnException(
+            $"The recording has no {ActivationKinds.ShortName(kind)} values for layer {layer + 1}. " +
+            $"It holds layers {string.Join(", ", RecordedLayers.Select(l => l + 1))} and kinds " +
+            $"{string.Join(", ", RecordedKinds.Select(ActivationKinds.ShortName))}.");
 }
 
 /// <summary>
@@ -128,4 +157,7 @@ public sealed record NextSymbolGuesses(
 public sealed record RecordingMode(int Streams, int WarmUp, int SegmentLength)
 {
     public bool IsExact => Streams == 1;
+
+    /// <summary>How the values are stored (reads return float32 either way).</summary>
+    public RecordingPrecision Precision { get; init; } = RecordingPrecision.Single;
 }

@@ -9,8 +9,9 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// A recurrent layer stepped for recording with one libtorch matrix product per step (h·W_hhᵀ
 /// for all S streams at once) and everything else in one managed pass per stream row
 /// (<see cref="RecordingKernels"/>): gates, c, tanh c and h are computed once and written
-/// straight to their kept rows in the recording (<see cref="LayerSink"/>), so a step allocates
-/// nothing and no value is copied through an intermediate (S, C, H) tensor.
+/// straight to their kept rows in the recording, or converted to float16 there while the row is
+/// in cache (<see cref="LayerSink"/>), so a step allocates nothing and no value is copied through
+/// an intermediate (S, C, H) tensor.
 /// <para>
 /// Why: <see cref="RecurrentLayer"/> spends a dozen libtorch calls per step on (S, H) slices,
 /// each a full pass over memory, plus a copy of every kind per chunk; at 2×512 that costs
@@ -25,17 +26,19 @@ internal abstract class FusedLayer : IRecordingLayer
     protected readonly int Units, Streams;
     private readonly int _width;      // G·H
     private readonly Tensor _carried; // (S, H) h after the previous chunk's last step
-    private readonly Tensor _projection, _hidden; // (S·C·G·H), (S·C·H): every chunk's, reused
+    private readonly Tensor _projection, _hidden; // (S·C·G·H) shared by the layers, (S·C·H) own: every chunk's, reused
 
     /// <summary>This layer's interventions, or null for the plain model.</summary>
     public ILayerEdits? Edits { get; init; }
 
     /// <param name="w">The layer's weights.</param>
     /// <param name="gates">G: 4 for an LSTM, 3 for a GRU, 1 for a vanilla RNN.</param>
-    /// <param name="streams">S: the streams stepped side by side, each with its own state.</param>
+    /// <param name="streams">S, the streams stepped at once.</param>
     /// <param name="chunkSteps">The longest chunk the layer will be given (C): its buffers are sized for it once.</param>
+    /// <param name="projection">At least S·C·G·H floats for the chunk's projection. Layers run one after
+    /// another within a chunk and a layer is done with its projection when its run returns, so all share one.</param>
     /// <param name="foldRecurrentBias">LSTM and RNN add b_hh to the projection; GRU keeps it apart (r multiplies it).</param>
-    protected FusedLayer(LayerWeights w, int gates, int streams, int chunkSteps, bool foldRecurrentBias)
+    protected FusedLayer(LayerWeights w, int gates, int streams, int chunkSteps, Tensor projection, bool foldRecurrentBias)
     {
         Weights = new LayerTensors(w, gates, foldRecurrentBias);
         Units = w.HiddenSize;
@@ -43,16 +46,20 @@ internal abstract class FusedLayer : IRecordingLayer
         _width = gates * Units;
         _carried = zeros(streams, Units);
         // Fresh chunk-sized tensors (tens of MB) would be mapped and page-faulted anew every chunk.
-        _projection = empty((long)streams * chunkSteps * _width);
+        _projection = projection;
         _hidden = empty((long)streams * chunkSteps * Units);
     }
 
-    public static FusedLayer Create(CellType cell, LayerWeights w, int streams, int chunkSteps, ILayerEdits? edits = null) => cell switch
+    public static FusedLayer Create(CellType cell, LayerWeights w, int streams, int chunkSteps, Tensor projection, ILayerEdits? edits = null) => cell switch
     {
-        CellType.Lstm => new FusedLstmLayer(w, streams, chunkSteps) { Edits = edits },
-        CellType.Gru => new FusedGruLayer(w, streams, chunkSteps) { Edits = edits },
-        _ => new FusedRnnLayer(w, streams, chunkSteps) { Edits = edits },
+        CellType.Lstm => new FusedLstmLayer(w, streams, chunkSteps, projection) { Edits = edits },
+        CellType.Gru => new FusedGruLayer(w, streams, chunkSteps, projection) { Edits = edits },
+        _ => new FusedRnnLayer(w, streams, chunkSteps, projection) { Edits = edits },
     };
+
+    /// <summary>The one projection buffer every layer of a recording uses: S·C·G·H floats.</summary>
+    public static Tensor ProjectionBuffer(ModelConfig config, int streams, int chunkSteps) =>
+        empty((long)streams * chunkSteps * config.GateCount * config.Hidden);
 
     /// <summary>x·W_ihᵀ + b into the layer's projection buffer: (S·C, I) → (S, C, G·H).</summary>
     public Tensor Project(Tensor input, int streams, int steps)
@@ -128,7 +135,8 @@ internal readonly ref struct StepRows(Span<float> projected, Span<float> hidden,
         t == 0 ? _carried.Slice(s * units, units) : _hidden.Slice((s * steps + t - 1) * units, units);
 }
 
-internal sealed class FusedLstmLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 4, streams, chunkSteps, foldRecurrentBias: true)
+internal sealed class FusedLstmLayer(LayerWeights layer, int streams, int chunkSteps, Tensor projection)
+    : FusedLayer(layer, 4, streams, chunkSteps, projection, foldRecurrentBias: true)
 {
     private readonly Tensor _c = zeros(streams, layer.HiddenSize);           // (S, H) carried cell state
     private readonly float[] _tanhC = new float[streams * layer.HiddenSize]; // (S, H) scratch for tanh c nobody keeps
@@ -154,20 +162,29 @@ internal sealed class FusedLstmLayer(LayerWeights layer, int streams, int chunkS
     private void Cell(StepRows rows, int s, int w, Span<float> c, LayerSink sink)
     {
         var pre = rows.Pre(s);
-        RecordingKernels.LstmCell(pre, Gate(sink, ActivationKind.InputGate, pre, 0, s, w), Gate(sink, ActivationKind.ForgetGate, pre, 1, s, w),
-            Gate(sink, ActivationKind.CandidateGate, pre, 2, s, w), Gate(sink, ActivationKind.OutputGate, pre, 3, s, w), c.Slice(s * Units, Units));
+        Span<float> i = Gate(sink, ActivationKind.InputGate, pre, 0, s, w), f = Gate(sink, ActivationKind.ForgetGate, pre, 1, s, w),
+            g = Gate(sink, ActivationKind.CandidateGate, pre, 2, s, w), o = Gate(sink, ActivationKind.OutputGate, pre, 3, s, w);
+        RecordingKernels.LstmCell(pre, i, f, g, o, c.Slice(s * Units, Units));
+        sink.Keep(ActivationKind.InputGate, s, w, i);
+        sink.Keep(ActivationKind.ForgetGate, s, w, f);
+        sink.Keep(ActivationKind.CandidateGate, s, w, g);
+        sink.Keep(ActivationKind.OutputGate, s, w, o);
     }
 
-    private void Output(StepRows rows, int s, int w, Span<float> c, LayerSink sink) =>
-        RecordingKernels.LstmOutput(Gate(sink, ActivationKind.OutputGate, rows.Pre(s), 3, s, w), c.Slice(s * Units, Units),
-            sink.Row(ActivationKind.TanhCell, s, w, _tanhC.AsSpan(s * Units, Units)), rows.Hidden(s));
+    private void Output(StepRows rows, int s, int w, Span<float> c, LayerSink sink)
+    {
+        var tanhC = sink.Row(ActivationKind.TanhCell, s, w, _tanhC.AsSpan(s * Units, Units));
+        RecordingKernels.LstmOutput(Gate(sink, ActivationKind.OutputGate, rows.Pre(s), 3, s, w), c.Slice(s * Units, Units), tanhC, rows.Hidden(s));
+        sink.Keep(ActivationKind.TanhCell, s, w, tanhC);
+    }
 
-    /// <summary>Where gate <paramref name="index"/>'s activation goes: its kept row, or its own block of the projection.</summary>
+    /// <summary>Where gate <paramref name="index"/>'s activation goes: its kept float32 row, or its own block of the projection.</summary>
     private Span<float> Gate(LayerSink sink, ActivationKind kind, Span<float> pre, int index, int s, int w) =>
         sink.Row(kind, s, w, pre.Slice(index * Units, Units));
 }
 
-internal sealed class FusedGruLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 3, streams, chunkSteps, foldRecurrentBias: false)
+internal sealed class FusedGruLayer(LayerWeights layer, int streams, int chunkSteps, Tensor projection)
+    : FusedLayer(layer, 3, streams, chunkSteps, projection, foldRecurrentBias: false)
 {
     private readonly Tensor _recurrent = zeros(streams, 3 * layer.HiddenSize); // (S, 3H) scratch: h·W_hhᵀ + b_hh
 
@@ -178,16 +195,20 @@ internal sealed class FusedGruLayer(LayerWeights layer, int streams, int chunkSt
         for (int s = 0; s < Streams; s++)
         {
             var pre = rows.Pre(s);
-            RecordingKernels.Gru(pre, recurrent.Slice(s * 3 * Units, 3 * Units), rows.PreviousHidden(s),
-                sink.Row(ActivationKind.ResetGate, s, w, pre.Slice(0, Units)),
-                sink.Row(ActivationKind.UpdateGate, s, w, pre.Slice(Units, Units)),
-                sink.Row(ActivationKind.NewGate, s, w, pre.Slice(2 * Units, Units)), rows.Hidden(s));
+            Span<float> r = sink.Row(ActivationKind.ResetGate, s, w, pre.Slice(0, Units)),
+                z = sink.Row(ActivationKind.UpdateGate, s, w, pre.Slice(Units, Units)),
+                n = sink.Row(ActivationKind.NewGate, s, w, pre.Slice(2 * Units, Units));
+            RecordingKernels.Gru(pre, recurrent.Slice(s * 3 * Units, 3 * Units), rows.PreviousHidden(s), r, z, n, rows.Hidden(s));
+            sink.Keep(ActivationKind.ResetGate, s, w, r);
+            sink.Keep(ActivationKind.UpdateGate, s, w, z);
+            sink.Keep(ActivationKind.NewGate, s, w, n);
         }
         FinishHidden(hidden, rows, w, sink);
     }
 }
 
-internal sealed class FusedRnnLayer(LayerWeights layer, int streams, int chunkSteps) : FusedLayer(layer, 1, streams, chunkSteps, foldRecurrentBias: true)
+internal sealed class FusedRnnLayer(LayerWeights layer, int streams, int chunkSteps, Tensor projection)
+    : FusedLayer(layer, 1, streams, chunkSteps, projection, foldRecurrentBias: true)
 {
     protected override void Step(Tensor gates, Tensor previous, Tensor hidden, StepRows rows, int w, LayerSink sink)
     {

@@ -18,14 +18,22 @@ internal sealed class LayerTensors
     {
         Units = w.HiddenSize;
         int gh = gates * Units;
-        WeightIhT = tensor(w.WeightIh, [gh, w.InputSize]).t().contiguous();
-        WeightHhT = tensor(w.WeightHh, [gh, Units]).t().contiguous();
+        WeightIhT = Transposed(w.WeightIh, gh, w.InputSize);
+        WeightHhT = Transposed(w.WeightHh, gh, Units);
         BiasHh = tensor(w.BiasHh, [gh]);
         var biasIh = tensor(w.BiasIh, [gh]);
         ProjectionBias = foldRecurrentBias ? biasIh + BiasHh : biasIh;
     }
 
     public int Units { get; }
+
+    /// <summary>(columns, rows) contiguous from row-major (rows, columns) values, without keeping the untransposed copy until the scope ends.</summary>
+    private static Tensor Transposed(float[] values, long rows, long columns)
+    {
+        using var raw = tensor(values, [rows, columns]);
+        using var view = raw.t();
+        return view.contiguous();
+    }
 
     /// <summary>(I, G·H), contiguous.</summary>
     public Tensor WeightIhT { get; }

@@ -86,13 +86,16 @@ internal static class RecordingKernels
     }
 
     /// <summary>Vanilla RNN: h = tanh(pre), pre = x·W_ihᵀ + h·W_hhᵀ + b (H).</summary>
-    public static void Rnn(ReadOnlySpan<float> pre, Span<float> h)
+    public static void Rnn(ReadOnlySpan<float> pre, Span<float> h) => Tanh(pre, h);
+
+    /// <summary>y = tanh(x), elementwise; y may be x itself (also how tanh c is derived on read).</summary>
+    public static void Tanh(ReadOnlySpan<float> x, Span<float> y)
     {
-        int n = h.Length;
-        Require(pre.Length == n);
+        int n = y.Length;
+        Require(x.Length == n);
         int u = 0;
-        for (; u <= n - 8; u += 8) Store(CellMath.Tanh(Load(pre, u)), h, u);
-        for (; u < n; u++) h[u] = CellMath.Tanh(Vector256.Create(pre[u])).ToScalar();
+        for (; u <= n - 8; u += 8) Store(CellMath.Tanh(Load(x, u)), y, u);
+        for (; u < n; u++) y[u] = CellMath.Tanh(Vector256.Create(x[u])).ToScalar();
     }
 
     /// <summary>sum = a + b, elementwise (a row of W_ihᵀ plus the bias: a one-hot input's projection).</summary>

@@ -8,7 +8,7 @@ namespace CharRnnLab.Core.Analysis.Recording;
 /// <summary>
 /// The tensors of one recording and the chunk loop body: per chunk of C window steps, every
 /// layer projects its whole input at once and steps S streams C times, writing its kept steps
-/// into the managed result arrays through its <see cref="LayerSink"/>; then the head. Lives
+/// into the recording's stores through its <see cref="LayerSink"/>; then the head. Lives
 /// inside the recorder's dispose scope.
 /// </summary>
 internal sealed class RecordingRun
@@ -25,7 +25,7 @@ internal sealed class RecordingRun
     private readonly NextSymbolGuesses _guesses;
 
     public RecordingRun(ModelWeights weights, StreamPlan plan, int[] symbols, int k,
-        IReadOnlyDictionary<(int Layer, ActivationKind Kind), float[]> values, NextSymbolGuesses guesses,
+        IReadOnlyDictionary<(int Layer, ActivationKind Kind), WritableStore> stores, NextSymbolGuesses guesses,
         InterventionSet? interventions, RecordingKernel kernel, int chunkSteps)
     {
         var config = weights.Config;
@@ -34,9 +34,10 @@ internal sealed class RecordingRun
         _k = k;
         _units = config.Hidden;
         _guesses = guesses;
-        _layers = weights.Layers.Select((w, l) => CreateLayer(kernel, config.Cell, w, chunkSteps, StreamEdits.For(interventions, l, plan.Start))).ToArray();
+        var projection = kernel == RecordingKernel.Fused ? FusedLayer.ProjectionBuffer(config, plan.Streams, chunkSteps) : null;
+        _layers = weights.Layers.Select((w, l) => CreateLayer(kernel, config.Cell, w, chunkSteps, projection, StreamEdits.For(interventions, l, plan.Start))).ToArray();
         _sinks = Enumerable.Range(0, config.Layers).Select(l => new LayerSink(plan, _units,
-            values.Where(e => e.Key.Layer == l).ToDictionary(e => e.Key.Kind, e => e.Value))).ToArray();
+            stores.Where(e => e.Key.Layer == l).ToDictionary(e => e.Key.Kind, e => e.Value))).ToArray();
         _embedding = weights.Embedding is null ? null : tensor(weights.Embedding, [v, config.Embedding]);
         _headWeightT = tensor(weights.HeadWeight, [v, config.Hidden]).t().contiguous();
         _headBias = tensor(weights.HeadBias, [v]);
@@ -62,11 +63,8 @@ internal sealed class RecordingRun
         Head(below!, t0, steps);
     }
 
-    private IRecordingLayer CreateLayer(RecordingKernel kernel, CellType cell, LayerWeights w, int chunkSteps, ILayerEdits? edits) => kernel switch
-    {
-        RecordingKernel.TensorOps => RecurrentLayer.Create(cell, w, _plan.Streams, edits),
-        _ => FusedLayer.Create(cell, w, _plan.Streams, chunkSteps, edits),
-    };
+    private IRecordingLayer CreateLayer(RecordingKernel kernel, CellType cell, LayerWeights w, int chunkSteps, Tensor? projection, ILayerEdits? edits) =>
+        projection is null ? RecurrentLayer.Create(cell, w, _plan.Streams, edits) : FusedLayer.Create(cell, w, _plan.Streams, chunkSteps, projection, edits);
 
     /// <summary>Softmax of the head on the top layer's h; keeps the top K and the actual next symbol's probability.</summary>
     private void Head(Tensor hidden, int t0, int steps)

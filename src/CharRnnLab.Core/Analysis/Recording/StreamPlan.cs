@@ -80,13 +80,20 @@ internal sealed class StreamPlan
     /// </summary>
     public void CopyKept<T>(ReadOnlySpan<T> chunk, int t0, int steps, int width, T[] destination)
     {
+        foreach (var (source, target, length) in KeptRanges(t0, steps, width))
+            chunk.Slice(source, length).CopyTo(destination.AsSpan(target));
+    }
+
+    /// <summary>
+    /// For each stream with kept steps in the chunk [t0, t0 + steps) laid out (S, C, width): where
+    /// they start in the chunk, where in the (N × width) text array, and how many values they are.
+    /// </summary>
+    public IEnumerable<(int Source, int Target, int Length)> KeptRanges(int t0, int steps, int width)
+    {
         for (int s = 0; s < Streams; s++)
         {
             var (from, to) = KeptSteps(s, t0, t0 + steps);
-            if (from >= to) continue;
-            int source = (s * steps + (from - t0)) * width;
-            int target = (Start[s] + from) * width;
-            chunk.Slice(source, (to - from) * width).CopyTo(destination.AsSpan(target));
+            if (from < to) yield return ((s * steps + (from - t0)) * width, (Start[s] + from) * width, (to - from) * width);
         }
     }
 }

@@ -33,7 +33,7 @@ public class RecorderInterventionTests
     {
         var weights = TestModels.Random(CellType.Lstm, 2, hidden: 4, vocabulary: 5, seed: 9);
         string text = TestModels.Text(200, 5, seed: 1);
-        var options = new RecordingOptions { Streams = streams, WarmUp = 20, ChunkSteps = 16 };
+        var options = new RecordingOptions { Streams = streams, WarmUp = 20, ChunkSteps = 16, Precision = RecordingPrecision.Single };
         var plain = ActivationRecorder.Record(weights, text, options);
         var clampC = new Intervention(0, 1, InterventionTarget.Cell, InterventionAction.Clamp, 1.25f, From: 90);
         var clampH = new Intervention(1, 2, InterventionTarget.Hidden, InterventionAction.Clamp, -0.5f, From: 90);
@@ -41,7 +41,7 @@ public class RecorderInterventionTests
         Assert.Equal(streams, edited.Mode.Streams);
 
         int units = 4;
-        foreach (var (key, values) in plain.Values)
+        foreach (var (key, values) in plain.AllValues())
             Assert.Equal(values.AsSpan(0, 90 * units).ToArray(), edited.Get(key.Layer, key.Kind).AsSpan(0, 90 * units).ToArray());
         for (int t = 90; t < 200; t++)
         {
@@ -63,7 +63,7 @@ public class RecorderInterventionTests
         {
             Interventions = [new Intervention(0, 3, InterventionTarget.Cell, InterventionAction.Clamp, own, From: 11)],
         });
-        foreach (var (key, values) in plain.Values) Assert.Equal(values, edited.Get(key.Layer, key.Kind));
+        foreach (var (key, values) in plain.AllValues()) Assert.Equal(values, edited.Get(key.Layer, key.Kind));
         Assert.Equal(plain.Guesses.Probabilities, edited.Guesses.Probabilities);
     }
 

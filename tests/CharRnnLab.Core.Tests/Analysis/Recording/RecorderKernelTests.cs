@@ -28,8 +28,8 @@ public class RecorderKernelTests
         var recording = ActivationRecorder.Record(weights, text, RecordingOptions.Exact with { ChunkSteps = 6 });
         var naive = NaiveRecurrence.Run(weights, weights.Vocabulary.Encode(text));
 
-        Assert.Equal(naive.Values.Keys.Order(), recording.Values.Keys.Order());
-        foreach (var (key, expected) in naive.Values) AssertClose(expected, recording.Values[key]);
+        Assert.Equal(naive.Values.Keys.Order(), recording.AllValues().Keys.Order());
+        foreach (var (key, expected) in naive.Values) AssertClose(expected, recording.AllValues()[key]);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class RecorderKernelTests
     {
         var weights = TestModels.Random(cell, 2, hidden, vocabulary: 5, embedding, seed: 3 * hidden + embedding);
         string text = TestModels.Text(300, 5, seed: 4);
-        var options = new RecordingOptions { Streams = 5, WarmUp = 20, ChunkSteps = 11 };
+        var options = new RecordingOptions { Streams = 5, WarmUp = 20, ChunkSteps = 11, Precision = RecordingPrecision.Single };
         var fused = ActivationRecorder.Record(weights, text, options);
         var tensorOps = ActivationRecorder.Record(weights, text, options with { Kernel = RecordingKernel.TensorOps });
 
@@ -58,6 +58,7 @@ public class RecorderKernelTests
         var options = new RecordingOptions
         {
             Streams = streams, WarmUp = 15, ChunkSteps = 8, Interventions = SteppedInterventionTests.MixedEdits(cell, 2),
+            Precision = RecordingPrecision.Single,
         };
         var fused = ActivationRecorder.Record(weights, text, options);
         var tensorOps = ActivationRecorder.Record(weights, text, options with { Kernel = RecordingKernel.TensorOps });
@@ -73,22 +74,22 @@ public class RecorderKernelTests
     {
         var weights = TestModels.Random(CellType.Lstm, 2, hidden: 12, vocabulary: 5, seed: 5);
         string text = TestModels.Text(120, 5, seed: 2);
-        var options = new RecordingOptions { Streams = 3, WarmUp = 10, ChunkSteps = 7 };
+        var options = new RecordingOptions { Streams = 3, WarmUp = 10, ChunkSteps = 7, Precision = RecordingPrecision.Single };
         var full = ActivationRecorder.Record(weights, text, options);
         var narrow = ActivationRecorder.Record(weights, text, options with
         {
             Layers = [1], Kinds = [ActivationKind.OutputGate, ActivationKind.TanhCell],
         });
 
-        Assert.Equal(new[] { (1, ActivationKind.TanhCell), (1, ActivationKind.OutputGate) }, narrow.Values.Keys.OrderBy(k => k.Kind).ToArray());
-        foreach (var key in narrow.Values.Keys) Assert.Equal(full.Values[key], narrow.Values[key]);
+        Assert.Equal(new[] { (1, ActivationKind.TanhCell), (1, ActivationKind.OutputGate) }, narrow.AllValues().Keys.OrderBy(k => k.Kind).ToArray());
+        foreach (var key in narrow.AllValues().Keys) Assert.Equal(full.AllValues()[key], narrow.AllValues()[key]);
         Assert.Equal(full.Guesses.Probabilities, narrow.Guesses.Probabilities);
     }
 
     private static void AssertSameRecording(ActivationRecording expected, ActivationRecording actual)
     {
-        Assert.Equal(expected.Values.Keys.Order(), actual.Values.Keys.Order());
-        foreach (var (key, values) in expected.Values) AssertClose(values, actual.Values[key]);
+        Assert.Equal(expected.AllValues().Keys.Order(), actual.AllValues().Keys.Order());
+        foreach (var (key, values) in expected.AllValues()) AssertClose(values, actual.AllValues()[key]);
         AssertClose(expected.Guesses.Probabilities, actual.Guesses.Probabilities);
         AssertClose(expected.Guesses.NextSymbolProbability.AsSpan(0, expected.Characters - 1),
             actual.Guesses.NextSymbolProbability.AsSpan(0, actual.Characters - 1));

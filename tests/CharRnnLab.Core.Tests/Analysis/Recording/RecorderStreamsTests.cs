@@ -20,11 +20,11 @@ public class RecorderStreamsTests
         var weights = TestModels.Random(cell, 2, hidden: 8, vocabulary: 6, seed: 11);
         string text = TestModels.Text(3200, 6, seed: 5);
         var exact = ActivationRecorder.Record(weights, text, RecordingOptions.Exact);
-        var streamed = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 16, WarmUp = 100 });
+        var streamed = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 16, WarmUp = 100, Precision = RecordingPrecision.Single });
 
         Assert.Equal(16, streamed.Mode.Streams);
-        foreach (var (key, values) in exact.Values)
-            Assert.True(MaxDifference(values, streamed.Values[key]) < 1e-4, $"{key}: {MaxDifference(values, streamed.Values[key])}");
+        foreach (var (key, values) in exact.AllValues())
+            Assert.True(MaxDifference(values, streamed.AllValues()[key]) < 1e-4, $"{key}: {MaxDifference(values, streamed.AllValues()[key])}");
         Assert.True(MaxDifference(exact.Guesses.Probabilities, streamed.Guesses.Probabilities) < 1e-4);
         Assert.Equal(exact.Guesses.SymbolIndices, streamed.Guesses.SymbolIndices);
     }
@@ -35,8 +35,8 @@ public class RecorderStreamsTests
         var weights = TestModels.Random(CellType.Lstm, 1, hidden: 8, vocabulary: 6, seed: 11);
         string text = TestModels.Text(1000, 6, seed: 5);
         var exact = ActivationRecorder.Record(weights, text, RecordingOptions.Exact).Get(0, ActivationKind.Cell);
-        var cold = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 10, WarmUp = 0 }).Get(0, ActivationKind.Cell);
-        var warm = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 10, WarmUp = 60 }).Get(0, ActivationKind.Cell);
+        var cold = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 10, WarmUp = 0, Precision = RecordingPrecision.Single }).Get(0, ActivationKind.Cell);
+        var warm = ActivationRecorder.Record(weights, text, new RecordingOptions { Streams = 10, WarmUp = 60, Precision = RecordingPrecision.Single }).Get(0, ActivationKind.Cell);
 
         Assert.True(MaxDifference(exact, cold) > 1e-2);
         Assert.True(MaxDifference(exact, warm) < 1e-4);
@@ -64,17 +64,31 @@ public class RecorderStreamsTests
         }
     }
 
-    [Fact]
-    public void Memory_estimate_counts_every_kept_array_and_the_guesses()
+    [Theory]
+    [InlineData(RecordingPrecision.Half, 2)]
+    [InlineData(RecordingPrecision.Single, 4)]
+    public void Memory_estimate_counts_every_stored_array_and_the_guesses(RecordingPrecision precision, int bytesPerValue)
     {
         var weights = TestModels.Random(CellType.Lstm, 2, hidden: 4, vocabulary: 5);
-        var options = new RecordingOptions { Layers = [1], Kinds = [ActivationKind.Cell, ActivationKind.Hidden], TopGuesses = 3 };
+        var options = new RecordingOptions
+        {
+            Layers = [1], Kinds = [ActivationKind.Cell, ActivationKind.Hidden], TopGuesses = 3, Precision = precision,
+        };
         var recording = ActivationRecorder.Record(weights, TestModels.Text(50, 5), options);
 
-        long arrays = recording.Values.Values.Sum(a => (long)a.Length * sizeof(float));
+        Assert.Equal(2 * 50 * 4 * bytesPerValue, recording.StoredBytes); // c and h: h needs o to be derived
         long guesses = (recording.Guesses.SymbolIndices.Length + recording.Guesses.Probabilities.Length + 50) * 4L;
-        Assert.Equal(arrays + guesses, ActivationRecorder.EstimateBytes(weights.Config, 50, options));
-        Assert.Equal(2_867_200_000 + 4_400_000, ActivationRecorder.EstimateBytes(new ModelConfig(CellType.Lstm, 2, 512), 100_000));
+        Assert.Equal(recording.StoredBytes + guesses, ActivationRecorder.EstimateBytes(weights.Config, 50, options));
+    }
+
+    [Fact]
+    public void Every_kind_of_a_2x512_LSTM_over_100k_characters_stores_five_arrays_a_layer_in_float16()
+    {
+        var config = new ModelConfig(CellType.Lstm, 2, 512);
+        long values = 100_000L * 512;
+        Assert.Equal(10 * values * 2 + 4_400_000, ActivationRecorder.EstimateBytes(config, 100_000));
+        Assert.Equal(10 * values * 4 + 4_400_000,
+            ActivationRecorder.EstimateBytes(config, 100_000, new RecordingOptions { Precision = RecordingPrecision.Single }));
     }
 
     private static float MaxDifference(float[] a, float[] b) => a.Zip(b, (x, y) => Math.Abs(x - y)).Max();

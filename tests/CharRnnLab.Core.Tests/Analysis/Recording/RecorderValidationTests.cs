@@ -48,7 +48,7 @@ public class RecorderValidationTests
         var recording = ActivationRecorder.Record(_gru, "abcabc",
             new RecordingOptions { Layers = [1], Kinds = [ActivationKind.UpdateGate] });
 
-        Assert.Equal([(1, ActivationKind.UpdateGate)], recording.Values.Keys);
+        Assert.Equal([(1, ActivationKind.UpdateGate)], recording.AllValues().Keys);
         Assert.Equal([1], recording.RecordedLayers);
         Assert.Throws<CharRnnException>(() => recording.Get(0, ActivationKind.Hidden));
     }
