@@ -25,12 +25,14 @@ internal sealed class TrainingRun : IDisposable
     private readonly Tensor _train;       // (B, TrainBatches·T + 1)
     private readonly Tensor? _validation; // (Bv, ValidationBatches·T + 1)
     private readonly double _gradClip;
+    private readonly ExplicitLstmStep? _explicitStep; // null: autograd
     private RecurrentState _hidden;       // (L, B, H), detached
 
-    private TrainingRun(CharRnnModel model, TrainingConfig config, MinibatchLoader loader, Device device)
+    private TrainingRun(CharRnnModel model, TrainingConfig config, MinibatchLoader loader, Device device, StepPath path)
     {
         _model = model.to(device);
         _model.train();
+        _explicitStep = path == StepPath.Automatic && ExplicitLstmStep.Fits(_model) ? new ExplicitLstmStep(_model) : null;
         _parameters = _model.parameters().ToArray();
         _optimizer = config.Optimizer == OptimizerKind.RmsProp
             ? new RMSProp(_parameters, config.LearningRate, alpha: 0.95, eps: 1e-8) // char-rnn's rmsprop decay
@@ -47,10 +49,11 @@ internal sealed class TrainingRun : IDisposable
 
     /// <summary>A fresh run. Also seeds torch's process-wide RNG, which dropout draws from: runs with
     /// dropout are reproducible when no other torch work in the process draws from it meanwhile.</summary>
-    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device)
+    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device,
+        StepPath path = StepPath.Automatic)
     {
         torch.random.manual_seed(config.Seed);
-        return new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device);
+        return new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device, path);
     }
 
     /// <summary>Rebuilds a run from a checkpoint. The cursor and hidden state are kept only when
@@ -58,7 +61,7 @@ internal sealed class TrainingRun : IDisposable
     public static TrainingRun Restore(CheckpointContent checkpoint, TrainingConfig config, MinibatchLoader loader,
         string corpusFingerprint, Device device)
     {
-        var run = new TrainingRun(CharRnnModel.FromWeights(checkpoint.Weights), config, loader, device);
+        var run = new TrainingRun(CharRnnModel.FromWeights(checkpoint.Weights), config, loader, device, StepPath.Automatic);
         try
         {
             run.LoadOptimizer(checkpoint.OptimizerState);
@@ -87,9 +90,7 @@ internal sealed class TrainingRun : IDisposable
         foreach (var group in _optimizer.ParamGroups) group.LearningRate = learningRate;
         var (inputs, targets) = Minibatch(_train, BatchCursor);      // (B, T) each
         _optimizer.zero_grad();
-        var (logits, next) = _model.call(inputs, _hidden);            // (B, T, V)
-        var loss = CrossEntropy(logits, targets);                     // ()
-        loss.backward();
+        var (loss, next) = _explicitStep?.Run(inputs, targets, _hidden) ?? AutogradLoss(inputs, targets); // ()
         var norm = ClipGradients();                                   // ()
         _optimizer.step();
         // One device→host copy for both numbers: the only sync per iteration.
@@ -106,6 +107,15 @@ internal sealed class TrainingRun : IDisposable
             _hidden = _model.ZeroState(_loader.Batch);
         }
         return result;
+    }
+
+    /// <summary>The plain step: forward through the model, backward by autograd.</summary>
+    private (Tensor Loss, RecurrentState Next) AutogradLoss(Tensor inputs, Tensor targets)
+    {
+        var (logits, next) = _model.call(inputs, _hidden);            // (B, T, V)
+        var loss = CrossEntropy(logits, targets);                     // ()
+        loss.backward();
+        return (loss, next);
     }
 
     /// <summary>Mean validation loss (nats) over the first <paramref name="maxBatches"/> validation
