@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Benchmarks;
 using CharRnnLab.Core.Model;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -39,17 +40,19 @@ internal sealed class ExplicitLstmStep
     /// <param name="inputs">(B, T) symbols.</param>
     /// <param name="targets">(B, T) the symbols that follow them.</param>
     /// <param name="state">The carried state, (L, B, H) each, detached.</param>
+    /// <param name="clock">Times the sections, for the bench's profile; null in training.</param>
     /// <returns>The mean cross-entropy () and the state after the last step (L, B, H) each.</returns>
-    public (Tensor Loss, RecurrentState Next) Run(Tensor inputs, Tensor targets, RecurrentState state)
+    public (Tensor Loss, RecurrentState Next) Run(Tensor inputs, Tensor targets, RecurrentState state, SectionClock? clock = null)
     {
         var symbols = inputs.t();                                            // (T, B)
         var embedded = _model.EmbeddingLayer?.call(symbols);                 // (T, B, E), with autograd
-        var tapes = Forward(symbols, embedded?.detach(), state);
+        var tapes = Forward(symbols, embedded?.detach(), state, clock);
         var top = tapes[^1].Outputs.detach().requires_grad_(true);           // (T, B, H)
         var logits = _model.Head.call(top);                                  // (T, B, V)
         var loss = nn.functional.cross_entropy(logits.reshape(-1, _model.VocabularySize), targets.t().reshape(-1));
         loss.backward();
-        var dInput = Backward(tapes, symbols, embedded?.detach(), top.grad!.contiguous());
+        clock?.Lap(HeadSection);
+        var dInput = Backward(tapes, symbols, embedded?.detach(), top.grad!.contiguous(), clock);
         if (embedded is not null) embedded.backward([dInput!]);
         long steps = tapes[0].Steps;
         var next = new RecurrentState(torch.stack(tapes.Select(t => t.Hidden[steps]).ToArray()),
@@ -57,7 +60,11 @@ internal sealed class ExplicitLstmStep
         return (loss, next);
     }
 
-    private LstmTape[] Forward(Tensor symbols, Tensor? embedded, RecurrentState state)
+    /// <summary>The profile's section names.</summary>
+    public const string ProjectionSection = "LSTM input projections (T·B rows)", TapeSection = "LSTM forward, tape",
+        HeadSection = "head, loss and their backward (autograd)", WeightGradientSection = "LSTM weight gradients and dx (T·B rows)";
+
+    private LstmTape[] Forward(Tensor symbols, Tensor? embedded, RecurrentState state, SectionClock? clock)
     {
         using var noGrad = torch.no_grad();
         var tapes = new LstmTape[_layers.Length];
@@ -65,7 +72,10 @@ internal sealed class ExplicitLstmStep
         for (int l = 0; l < _layers.Length; l++)
         {
             var below = l == 0 ? embedded : tapes[l - 1].Outputs;
-            tapes[l] = LstmLayerPass.Forward(Project(_layers[l], symbols, below), _layers[l].WeightHh, state.H[l], cells[l]);
+            var projected = Project(_layers[l], symbols, below);
+            clock?.Lap(ProjectionSection);
+            tapes[l] = LstmLayerPass.Forward(projected, _layers[l].WeightHh, state.H[l], cells[l], clock);
+            clock?.Lap(TapeSection);
         }
         return tapes;
     }
@@ -83,14 +93,14 @@ internal sealed class ExplicitLstmStep
 
     /// <summary>Sets every recurrent parameter's gradient from dL/d(top outputs) (T, B, H); returns
     /// dL/d(embedded input) (T, B, E), or null for one-hot input.</summary>
-    private Tensor? Backward(LstmTape[] tapes, Tensor symbols, Tensor? embedded, Tensor dTop)
+    private Tensor? Backward(LstmTape[] tapes, Tensor symbols, Tensor? embedded, Tensor dTop, SectionClock? clock)
     {
         using var noGrad = torch.no_grad();
         Tensor? dOutputs = dTop;
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
             var layer = _layers[l];
-            var dGates = LstmLayerPass.Backward(tapes[l], dOutputs!, layer.WeightHh);   // (T, B, 4H)
+            var dGates = LstmLayerPass.Backward(tapes[l], dOutputs!, layer.WeightHh, clock); // (T, B, 4H)
             var rows = LstmLayerPass.Rows(dGates);                                      // (T·B, 4H)
             SetGradient(layer.WeightHh, LstmLayerPass.RecurrentWeightGradient(tapes[l], dGates));
             var biasGradient = rows.sum(dim: 0); // (4H); a bare 0 would bind to sum(ScalarType)
@@ -109,6 +119,7 @@ internal sealed class ExplicitLstmStep
                 SetGradient(layer.WeightIh, rows.t().mm(LstmLayerPass.Rows(below)));           // (4H, T·B)·(T·B, I)
                 dOutputs = rows.mm(layer.WeightIh).view(symbols.size(0), symbols.size(1), -1); // (T, B, I)
             }
+            clock?.Lap(WeightGradientSection);
         }
         return dOutputs;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CharRnnLab.Core.Benchmarks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,9 +32,14 @@ internal sealed record LstmTape(Tensor Gates, Tensor Cells, Tensor TanhCells, Te
 /// </summary>
 internal static class LstmLayerPass
 {
+    /// <summary>The profile's section names.</summary>
+    public const string ForwardProductSection = "LSTM forward, per-step h·W_hhᵀ", ForwardGateSection = "LSTM forward, per-step gate math (managed)",
+        BackwardGateSection = "LSTM backward, per-step gate derivatives (managed)", BackwardProductSection = "LSTM backward, per-step dgates·W_hh";
+
     /// <summary>Runs the recurrence over <paramref name="projected"/> (T, B, 4H) = x·W_ihᵀ + b_ih + b_hh,
-    /// which becomes the tape's gates; <paramref name="h0"/>, <paramref name="c0"/> (B, H) are the carried state.</summary>
-    public static LstmTape Forward(Tensor projected, Tensor weightHh, Tensor h0, Tensor c0)
+    /// which becomes the tape's gates; <paramref name="h0"/>, <paramref name="c0"/> (B, H) are the carried state.
+    /// <paramref name="clock"/> (the bench's profile; null in training) splits products from gate math.</summary>
+    public static LstmTape Forward(Tensor projected, Tensor weightHh, Tensor h0, Tensor c0, SectionClock? clock = null)
     {
         long steps = projected.size(0), batch = projected.size(1), units = h0.size(1);
         var hidden = torch.empty(steps + 1, batch, units);
@@ -47,7 +53,9 @@ internal static class LstmLayerPass
             using var step = torch.NewDisposeScope();
             var gates = projected[t];
             gates.addmm_(hidden[t], recurrentT); // (B, 4H) += (B, H)·(H, 4H)
+            clock?.Lap(ForwardProductSection);
             LstmKernels.Forward(Floats(gates), Floats(cells[t]), Floats(cells[t + 1]), Floats(tanhCells[t]), Floats(hidden[t + 1]), (int)units);
+            clock?.Lap(ForwardGateSection);
         }
         return new LstmTape(projected, cells, tanhCells, hidden);
     }
@@ -56,7 +64,7 @@ internal static class LstmLayerPass
     /// dL/d(pre-activations) of every step (T, B, 4H), from <paramref name="dOutputs"/> = dL/dh_t from
     /// above (T, B, H, contiguous). Nothing flows in from the next minibatch (its state is detached).
     /// </summary>
-    public static Tensor Backward(LstmTape tape, Tensor dOutputs, Tensor weightHh)
+    public static Tensor Backward(LstmTape tape, Tensor dOutputs, Tensor weightHh, SectionClock? clock = null)
     {
         long steps = tape.Steps, units = tape.Cells.size(2);
         var dGates = torch.empty_like(tape.Gates);
@@ -67,8 +75,10 @@ internal static class LstmLayerPass
             using var step = torch.NewDisposeScope();
             var stepGates = dGates[t];
             LstmKernels.Backward(Floats(tape.Gates[t]), Floats(tape.Cells[t]), Floats(tape.TanhCells[t]), Floats(dh), dc, Floats(stepGates), (int)units);
+            clock?.Lap(BackwardGateSection);
             dh.Dispose();
             if (t > 0) dh = dOutputs[t - 1].addmm(stepGates, weightHh).DetachFromDisposeScope(); // (B, H) + (B, 4H)·(4H, H)
+            clock?.Lap(BackwardProductSection);
         }
         return dGates;
     }

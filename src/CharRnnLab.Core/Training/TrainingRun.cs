@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Benchmarks;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
@@ -83,16 +84,24 @@ internal sealed class TrainingRun : IDisposable
         }
     }
 
+    /// <summary>Whether steps use <see cref="ExplicitLstmStep"/> (otherwise autograd).</summary>
+    public bool ExplicitStep => _explicitStep is not null;
+
     /// <summary>One training iteration on the minibatch at the cursor; advances the cursor.</summary>
-    public StepResult Step(double learningRate)
+    /// <param name="learningRate">This iteration's rate.</param>
+    /// <param name="clock">Times the step's sections, for the bench's profile; null in training.</param>
+    public StepResult Step(double learningRate, SectionClock? clock = null)
     {
         using var scope = torch.NewDisposeScope();
         foreach (var group in _optimizer.ParamGroups) group.LearningRate = learningRate;
         var (inputs, targets) = Minibatch(_train, BatchCursor);      // (B, T) each
         _optimizer.zero_grad();
-        var (loss, next) = _explicitStep?.Run(inputs, targets, _hidden) ?? AutogradLoss(inputs, targets); // ()
+        clock?.Lap(ZeroSection);
+        var (loss, next) = _explicitStep?.Run(inputs, targets, _hidden, clock) ?? AutogradLoss(inputs, targets, clock); // ()
         var norm = ClipGradients();                                   // ()
+        clock?.Lap(ClipSection);
         _optimizer.step();
+        clock?.Lap(OptimizerSection);
         // One device→host copy for both numbers: the only sync per iteration.
         var numbers = torch.stack([loss.detach(), norm]).cpu().data<float>();
         var result = new StepResult(numbers[0], numbers[1]);
@@ -106,15 +115,24 @@ internal sealed class TrainingRun : IDisposable
             _hidden.Dispose();
             _hidden = _model.ZeroState(_loader.Batch);
         }
+        clock?.Lap(ReadBackSection);
         return result;
     }
 
+    /// <summary>The profile's section names.</summary>
+    public const string ZeroSection = "zero gradients", ClipSection = "gradient norm and clipping", OptimizerSection = "optimizer",
+        ReadBackSection = "loss read-back, carried state",
+        ForwardSection = "forward (nn.LSTM and head)", LossSection = "loss", BackwardSection = "backward (autograd)";
+
     /// <summary>The plain step: forward through the model, backward by autograd.</summary>
-    private (Tensor Loss, RecurrentState Next) AutogradLoss(Tensor inputs, Tensor targets)
+    private (Tensor Loss, RecurrentState Next) AutogradLoss(Tensor inputs, Tensor targets, SectionClock? clock)
     {
         var (logits, next) = _model.call(inputs, _hidden);            // (B, T, V)
+        clock?.Lap(ForwardSection);
         var loss = CrossEntropy(logits, targets);                     // ()
+        clock?.Lap(LossSection);
         loss.backward();
+        clock?.Lap(BackwardSection);
         return (loss, next);
     }
 
