@@ -31,8 +31,10 @@ internal static class BenchJson
             {
                 MflopPerChar = Round(c.Training.Engine.FlopsPerChar / 1e6, 3),
                 Engine = Speed(c.Training.Engine, gemm),
+                EngineAutograd = Speed(c.Training.EngineAutograd, gemm),
                 Bare = Speed(c.Training.Bare, gemm),
                 EngineOverBare = Round(c.Training.EngineOverBare, 3),
+                EngineOverAutograd = Round(c.Training.EngineOverAutograd, 3),
                 EngineLastLoss = Round(c.Training.EngineLastLoss, 4),
                 BareLastLoss = Round(c.Training.BareLastLoss, 4),
             },

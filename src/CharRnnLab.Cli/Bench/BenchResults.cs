@@ -8,10 +8,12 @@ internal sealed record Throughput(double CharsPerSecond, double FlopsPerChar)
     public double FlopsPerSecond => CharsPerSecond * FlopsPerChar;
 }
 
-/// <summary>The engine and the bare TorchSharp loop on the same data in the same process, best round of each.</summary>
-internal sealed record TrainingFigures(Throughput Engine, Throughput Bare, double EngineLastLoss, double BareLastLoss)
+/// <summary>The engine, the engine with its autograd step (<see cref="CharRnnLab.Core.Training.StepPath.Autograd"/>)
+/// and the bare TorchSharp loop on the same data in the same process, alternating, best round of each.</summary>
+internal sealed record TrainingFigures(Throughput Engine, Throughput EngineAutograd, Throughput Bare, double EngineLastLoss, double BareLastLoss)
 {
     public double EngineOverBare => Engine.CharsPerSecond / Bare.CharsPerSecond;
+    public double EngineOverAutograd => Engine.CharsPerSecond / EngineAutograd.CharsPerSecond;
 }
 
 /// <summary>Batch-1 sampling through one stepper configuration (e.g. "fp32, 1 thread").</summary>

@@ -28,8 +28,10 @@ internal static class BenchTable
     {
         string name = Markup.Escape(c.Case.Name);
         Row(table, name, "training, engine", c.Training.Engine, gemm);
+        Row(table, "", "training, engine, autograd step", c.Training.EngineAutograd, gemm);
         Row(table, "", "training, bare TorchSharp loop", c.Training.Bare, gemm);
         table.AddRow("", "engine / bare", F(c.Training.EngineOverBare, 3) + "×", "", "");
+        table.AddRow("", "engine / autograd step", F(c.Training.EngineOverAutograd, 3) + "×", "", "");
         foreach (var s in c.Sampling) Row(table, "", $"sampling batch 1, {Markup.Escape(s.Path)}", s.Speed, gemm);
         table.AddRow("", $"fp16 vs plain fp32, {c.Agreement.Characters:N0} greedy chars",
             $"{(c.Agreement.GreedyIdentical ? "identical" : "DIFFERENT")}, max |Δp| {c.Agreement.MaxProbabilityDifference:0.0e0}", "", "");

@@ -14,7 +14,7 @@ internal sealed record BenchPlan(int Iterations, int Warmup, int Rounds, int Sam
     bool CompareRecording = false);
 
 /// <summary>
-/// Measures one case: training (engine against the bare loop, alternating rounds, best of each),
+/// Measures one case: training (engine against its autograd step and the bare loop, alternating rounds, best of each),
 /// batch-1 sampling from the trained weights, and recording on random weights of the same shape.
 /// </summary>
 internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter log)
@@ -22,27 +22,27 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
     public async Task<CaseResult> RunAsync(BenchCase benchCase)
     {
         var model = benchCase.Run.Model;
-        var training = benchCase.Run.Training with
-        {
-            Iterations = plan.Warmup + plan.Iterations,
-            EvalEvery = 0, SampleEvery = 0, CheckpointEvery = 0,
-        };
+        var training = Timed(benchCase);
         var corpus = LoadCorpus(training);
         int vocabulary = corpus.Vocabulary.Count;
         double trainingFlops = ModelFlops.Training(model, vocabulary);
 
         BaselineResult? bare = null;
-        EngineRun? engine = null, last = null;
+        EngineRun? engine = null, autograd = null, last = null;
         for (int round = 1; round <= plan.Rounds; round++)
         {
-            log.WriteLine($"bench: {benchCase.Name}: round {round}/{plan.Rounds}: bare loop, then engine, {plan.Warmup} + {plan.Iterations} iterations each…");
+            log.WriteLine($"bench: {benchCase.Name}: round {round}/{plan.Rounds}: bare loop, engine with the autograd step, then engine, " +
+                          $"{plan.Warmup} + {plan.Iterations} iterations each…");
             var b = await BaselineLoop.MeasureAsync(corpus, model, training, plan.Warmup, plan.Iterations, lane);
-            last = await MeasureEngine(corpus, model, training);
+            var a = await MeasureEngine(corpus, model, training, StepPath.Autograd);
+            last = await MeasureEngine(corpus, model, training, StepPath.Automatic);
             if (bare is null || b.SymbolsPerSecond > bare.SymbolsPerSecond) bare = b;
+            if (autograd is null || a.SymbolsPerSecond > autograd.SymbolsPerSecond) autograd = a;
             if (engine is null || last.SymbolsPerSecond > engine.SymbolsPerSecond) engine = last;
         }
         var figures = new TrainingFigures(new Throughput(engine!.SymbolsPerSecond, trainingFlops),
-            new Throughput(bare!.SymbolsPerSecond, trainingFlops), engine.LastLoss, bare.LastLoss);
+            new Throughput(autograd!.SymbolsPerSecond, trainingFlops), new Throughput(bare!.SymbolsPerSecond, trainingFlops),
+            engine.LastLoss, bare.LastLoss);
 
         log.WriteLine($"bench: {benchCase.Name}: sampling {plan.SampleLength} symbols…");
         var sampling = MeasureSampling(engine.Weights);
@@ -53,6 +53,34 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
             ModelFlops.Forward(model, RandomWeights.PostVocabulary), last!.WorkingSet);
     }
 
+    /// <summary>
+    /// Where a step's time goes, section by section, on the autograd path and the default one (the
+    /// fastest step of each over the rounds), and bare products at the step's own shapes.
+    /// </summary>
+    public async Task<CaseProfile> ProfileAsync(BenchCase benchCase)
+    {
+        var training = Timed(benchCase);
+        var corpus = LoadCorpus(training);
+        var best = new Dictionary<StepPath, StepSections>();
+        for (int round = 1; round <= plan.Rounds; round++)
+        {
+            log.WriteLine($"bench: {benchCase.Name}: profile round {round}/{plan.Rounds}: autograd step, then default step, {plan.Warmup} + {plan.Iterations} iterations each…");
+            foreach (var sections in await StepProfile.MeasureAsync(corpus, benchCase.Run.Model, training, plan.Warmup, plan.Iterations, lane))
+                if (!best.TryGetValue(sections.Path, out var kept) || sections.StepSeconds < kept.StepSeconds) best[sections.Path] = sections;
+        }
+        log.WriteLine($"bench: {benchCase.Name}: products at the step's shapes…");
+        var shapes = await StepProfile.MeasureShapesAsync(training.Batch, training.Seq, benchCase.Run.Model.Hidden, lane);
+        double stepFlops = ModelFlops.Training(benchCase.Run.Model, corpus.Vocabulary.Count) * training.Batch * training.Seq;
+        return new CaseProfile(benchCase, best.Values.ToList(), shapes, stepFlops);
+    }
+
+    /// <summary>The case's training with exactly the bench's iterations and nothing else scheduled.</summary>
+    private TrainingConfig Timed(BenchCase benchCase) => benchCase.Run.Training with
+    {
+        Iterations = plan.Warmup + plan.Iterations,
+        EvalEvery = 0, SampleEvery = 0, CheckpointEvery = 0,
+    };
+
     private Corpus LoadCorpus(TrainingConfig training) => plan.CorpusPath is { } path
         ? CorpusLoader.LoadFile(path)
         : CorpusLoader.FromText("synthetic", SyntheticText.Generate(SyntheticLength(training)));
@@ -61,10 +89,10 @@ internal sealed class CaseBenchmark(BenchPlan plan, ComputeLane lane, TextWriter
     private static int SyntheticLength(TrainingConfig t) =>
         (int)Math.Min(50_000_000, Math.Max(100_000, (long)t.Batch * t.Seq * (t.Iterations + 1) / 0.9));
 
-    private async Task<EngineRun> MeasureEngine(Corpus corpus, ModelConfig model, TrainingConfig training)
+    private async Task<EngineRun> MeasureEngine(Corpus corpus, ModelConfig model, TrainingConfig training, StepPath path)
     {
         var probe = new EngineProbe(plan.Warmup, plan.Iterations);
-        using var session = TrainingSession.Create(corpus, model, training, null, probe, lane);
+        using var session = TrainingSession.Create(corpus, model, training, null, probe, lane, path);
         session.Start();
         await session.Completion;
         var weights = await session.SnapshotAsync();

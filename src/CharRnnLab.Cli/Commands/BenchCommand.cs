@@ -27,6 +27,9 @@ public sealed class BenchCommand : Command
         "characters recorded (all layers, every kind) on random weights of each case's shape (0 = skip)", 0, 10_000_000, 100_000);
     private readonly Option<bool> _compareRecording = ValueOptions.Switch("--compare-recording",
         "also time the earlier tensor-operation recording path, alternating with the default one (best of --rounds each)");
+    private readonly Option<bool> _profile = ValueOptions.Switch("--profile",
+        "instead: where a training step's time goes, section by section, with the autograd step and the default one, " +
+        "and products at the step's own shapes");
     private readonly Option<int> _gemmSize = ValueOptions.Whole("--gemm-size", "N of the N³ float32 matmul every figure is a fraction of",
         16, 8192, GemmBenchmark.DefaultSize);
 
@@ -34,7 +37,7 @@ public sealed class BenchCommand : Command
         "Measure the GEMM rate, then training against a bare TorchSharp loop, sampling, recording and memory, each as a fraction of it.")
     {
         _run.AddTo(this);
-        foreach (var option in new Option[] { _suite, _json, _iterations, _warmup, _rounds, _corpus, _sampleLength, _recordChars, _compareRecording, _gemmSize })
+        foreach (var option in new Option[] { _suite, _json, _iterations, _warmup, _rounds, _corpus, _sampleLength, _recordChars, _compareRecording, _profile, _gemmSize })
             Options.Add(option);
         SetAction((parse, _) => RunAsync(parse, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
     }
@@ -63,6 +66,13 @@ public sealed class BenchCommand : Command
         stderr.WriteLine($"bench: float32 GEMM {parse.GetValue(_gemmSize)}³ on {lane.Threads} thread(s)…");
         var gemm = await GemmBenchmark.MeasureAsync(lane, parse.GetValue(_gemmSize));
         var runner = new CaseBenchmark(plan, lane, stderr);
+        if (parse.GetValue(_profile))
+        {
+            var profiles = new List<CaseProfile>();
+            foreach (var benchCase in cases) profiles.Add(await runner.ProfileAsync(benchCase));
+            ProfileTable.Write(gemm, lane.Threads, profiles, stdout);
+            return ExitCode.Ok;
+        }
         var results = new List<CaseResult>();
         foreach (var benchCase in cases) results.Add(await runner.RunAsync(benchCase));
 

@@ -31,11 +31,16 @@ public static class GemmBenchmark
     private static GemmRate Measure(int size, double minimumSeconds)
     {
         using var scope = NewDisposeScope();
-        var a = rand(size, size);
-        var b = rand(size, size);
-        torch.mm(a, b).Dispose(); // first call sizes libtorch's pools and wakes its threads
+        return new GemmRate(size, BestSeconds(rand(size, size), rand(size, size), 3, minimumSeconds));
+    }
+
+    /// <summary>The fastest of at least <paramref name="runs"/> products a·b, timed until
+    /// <paramref name="minimumSeconds"/> have passed; the first, untimed, sizes libtorch's pools and wakes its threads.</summary>
+    internal static double BestSeconds(Tensor a, Tensor b, int runs, double minimumSeconds)
+    {
+        torch.mm(a, b).Dispose();
         double best = double.MaxValue, total = 0;
-        for (int n = 0; n < 3 || total < minimumSeconds; n++)
+        for (int n = 0; n < runs || total < minimumSeconds; n++)
         {
             var clock = Stopwatch.StartNew();
             torch.mm(a, b).Dispose();
@@ -43,6 +48,6 @@ public static class GemmBenchmark
             best = Math.Min(best, seconds);
             total += seconds;
         }
-        return new GemmRate(size, best);
+        return best;
     }
 }

@@ -44,6 +44,12 @@ public sealed class CharRnnModel : nn.Module<Tensor, RecurrentState, (Tensor Log
     public ModelConfig Config { get; }
     public int VocabularySize { get; }
 
+    /// <summary>The embedding table's module; null for one-hot input.</summary>
+    internal Embedding? EmbeddingLayer => _embedding;
+
+    /// <summary>The linear head, hidden → logits.</summary>
+    internal Linear Head => _head;
+
     /// <param name="symbols">(B, T) int64 symbol indices.</param>
     /// <param name="state">Hidden state from the previous minibatch, (L, B, H) each.</param>
     /// <returns>Logits (B, T, V) and the new hidden state (still attached to the graph).</returns>

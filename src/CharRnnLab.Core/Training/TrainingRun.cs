@@ -1,3 +1,4 @@
+using CharRnnLab.Core.Benchmarks;
 using CharRnnLab.Core.Checkpoints;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model;
@@ -25,12 +26,14 @@ internal sealed class TrainingRun : IDisposable
     private readonly Tensor _train;       // (B, TrainBatches·T + 1)
     private readonly Tensor? _validation; // (Bv, ValidationBatches·T + 1)
     private readonly double _gradClip;
+    private readonly ExplicitLstmStep? _explicitStep; // null: autograd
     private RecurrentState _hidden;       // (L, B, H), detached
 
-    private TrainingRun(CharRnnModel model, TrainingConfig config, MinibatchLoader loader, Device device)
+    private TrainingRun(CharRnnModel model, TrainingConfig config, MinibatchLoader loader, Device device, StepPath path)
     {
         _model = model.to(device);
         _model.train();
+        _explicitStep = path == StepPath.Automatic && ExplicitLstmStep.Fits(_model) ? new ExplicitLstmStep(_model) : null;
         _parameters = _model.parameters().ToArray();
         _optimizer = config.Optimizer == OptimizerKind.RmsProp
             ? new RMSProp(_parameters, config.LearningRate, alpha: 0.95, eps: 1e-8) // char-rnn's rmsprop decay
@@ -47,10 +50,11 @@ internal sealed class TrainingRun : IDisposable
 
     /// <summary>A fresh run. Also seeds torch's process-wide RNG, which dropout draws from: runs with
     /// dropout are reproducible when no other torch work in the process draws from it meanwhile.</summary>
-    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device)
+    public static TrainingRun Create(ModelConfig model, TrainingConfig config, MinibatchLoader loader, int vocabularySize, Device device,
+        StepPath path = StepPath.Automatic)
     {
         torch.random.manual_seed(config.Seed);
-        return new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device);
+        return new(new CharRnnModel(model, vocabularySize, config.Seed), config, loader, device, path);
     }
 
     /// <summary>Rebuilds a run from a checkpoint. The cursor and hidden state are kept only when
@@ -58,7 +62,7 @@ internal sealed class TrainingRun : IDisposable
     public static TrainingRun Restore(CheckpointContent checkpoint, TrainingConfig config, MinibatchLoader loader,
         string corpusFingerprint, Device device)
     {
-        var run = new TrainingRun(CharRnnModel.FromWeights(checkpoint.Weights), config, loader, device);
+        var run = new TrainingRun(CharRnnModel.FromWeights(checkpoint.Weights), config, loader, device, StepPath.Automatic);
         try
         {
             run.LoadOptimizer(checkpoint.OptimizerState);
@@ -80,18 +84,24 @@ internal sealed class TrainingRun : IDisposable
         }
     }
 
+    /// <summary>Whether steps use <see cref="ExplicitLstmStep"/> (otherwise autograd).</summary>
+    public bool ExplicitStep => _explicitStep is not null;
+
     /// <summary>One training iteration on the minibatch at the cursor; advances the cursor.</summary>
-    public StepResult Step(double learningRate)
+    /// <param name="learningRate">This iteration's rate.</param>
+    /// <param name="clock">Times the step's sections, for the bench's profile; null in training.</param>
+    public StepResult Step(double learningRate, SectionClock? clock = null)
     {
         using var scope = torch.NewDisposeScope();
         foreach (var group in _optimizer.ParamGroups) group.LearningRate = learningRate;
         var (inputs, targets) = Minibatch(_train, BatchCursor);      // (B, T) each
         _optimizer.zero_grad();
-        var (logits, next) = _model.call(inputs, _hidden);            // (B, T, V)
-        var loss = CrossEntropy(logits, targets);                     // ()
-        loss.backward();
+        clock?.Lap(ZeroSection);
+        var (loss, next) = _explicitStep?.Run(inputs, targets, _hidden, clock) ?? AutogradLoss(inputs, targets, clock); // ()
         var norm = ClipGradients();                                   // ()
+        clock?.Lap(ClipSection);
         _optimizer.step();
+        clock?.Lap(OptimizerSection);
         // One device→host copy for both numbers: the only sync per iteration.
         var numbers = torch.stack([loss.detach(), norm]).cpu().data<float>();
         var result = new StepResult(numbers[0], numbers[1]);
@@ -105,7 +115,25 @@ internal sealed class TrainingRun : IDisposable
             _hidden.Dispose();
             _hidden = _model.ZeroState(_loader.Batch);
         }
+        clock?.Lap(ReadBackSection);
         return result;
+    }
+
+    /// <summary>The profile's section names.</summary>
+    public const string ZeroSection = "zero gradients", ClipSection = "gradient norm and clipping", OptimizerSection = "optimizer",
+        ReadBackSection = "loss read-back, carried state",
+        ForwardSection = "forward (nn.LSTM and head)", LossSection = "loss", BackwardSection = "backward (autograd)";
+
+    /// <summary>The plain step: forward through the model, backward by autograd.</summary>
+    private (Tensor Loss, RecurrentState Next) AutogradLoss(Tensor inputs, Tensor targets, SectionClock? clock)
+    {
+        var (logits, next) = _model.call(inputs, _hidden);            // (B, T, V)
+        clock?.Lap(ForwardSection);
+        var loss = CrossEntropy(logits, targets);                     // ()
+        clock?.Lap(LossSection);
+        loss.backward();
+        clock?.Lap(BackwardSection);
+        return (loss, next);
     }
 
     /// <summary>Mean validation loss (nats) over the first <paramref name="maxBatches"/> validation

@@ -39,8 +39,9 @@ public sealed class TrainingSession : IDisposable
     /// <param name="checkpointDirectory">Where checkpoints go (null: none). Must not already hold a checkpoint.</param>
     /// <param name="observer">Receives progress, samples, state changes and checkpoints, on the lane thread.</param>
     /// <param name="lane">Where the libtorch work runs; <see cref="ComputeLane.Shared"/> when null.</param>
+    /// <param name="path">How steps compute gradients; <see cref="StepPath.Autograd"/> only to compare against the plain path.</param>
     public static TrainingSession Create(Corpus corpus, ModelConfig model, TrainingConfig training, string? checkpointDirectory,
-        ITrainingObserver observer, ComputeLane? lane = null)
+        ITrainingObserver observer, ComputeLane? lane = null, StepPath path = StepPath.Automatic)
     {
         model.Validate();
         training.Validate();
@@ -55,7 +56,7 @@ public sealed class TrainingSession : IDisposable
         var loader = NewLoader(corpus, training);
         lane ??= ComputeLane.Shared;
         var loop = lane.Run(() => new TrainingLoop(
-            TrainingRun.Create(model, training, loader, corpus.Vocabulary.Count, ComputeDevice.ToTorch(device)),
+            TrainingRun.Create(model, training, loader, corpus.Vocabulary.Count, ComputeDevice.ToTorch(device), path),
             corpus, ResumeState.Fingerprint(corpus), model, training, loader, device, checkpointDirectory, observer, null, null))
             .GetAwaiter().GetResult();
         return new TrainingSession(loop, observer, lane, model, training);

@@ -28,8 +28,9 @@ public class BenchTests
             Assert.Equal(8, c.GetProperty("hidden").GetInt32()); // --hidden overrides the suite's 512
             Assert.Equal(2, c.GetProperty("batch").GetInt32());
             var training = c.GetProperty("training");
-            foreach (string loop in new[] { "engine", "bare" }) AssertSpeed(training.GetProperty(loop));
+            foreach (string loop in new[] { "engine", "engineAutograd", "bare" }) AssertSpeed(training.GetProperty(loop));
             Assert.True(training.GetProperty("engineOverBare").GetDouble() > 0);
+            Assert.True(training.GetProperty("engineOverAutograd").GetDouble() > 0);
             var sampling = c.GetProperty("sampling").EnumerateArray().ToArray();
             Assert.Equal(5, sampling.Length); // plain, packed fp32, fp16, fp16 on every core, the strip
             Assert.All(sampling, s => AssertSpeed(s.GetProperty("speed")));
@@ -61,8 +62,21 @@ public class BenchTests
         Assert.Contains("of GEMM", result.Stdout);
         Assert.Contains("lstm 1x8 b2 s4", result.Stdout);
         Assert.Contains("engine / bare", result.Stdout);
+        Assert.Contains("engine / autograd step", result.Stdout);
         Assert.Contains("sampling with 1 clamp", result.Stdout);
         Assert.DoesNotContain("recording", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Profile_times_each_section_of_both_step_paths_and_the_products_at_the_step_shapes()
+    {
+        var result = await CliRunner.Run([.. Tiny, "--layers", "1", "--profile"]);
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (string row in new[] { "autograd", "explicit LSTM backward", "backward (autograd)", "LSTM backward, per-step dgates·W_hh",
+                     "optimizer", "whole step", "per step forward h·W_hhᵀ", "(8 × 32)·(32 × 8)", "yardstick" })
+            Assert.Contains(row, result.Stdout);
+        Assert.DoesNotContain("sampling", result.Stdout);
     }
 
     [Fact]
