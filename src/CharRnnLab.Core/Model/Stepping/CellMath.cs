@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -13,7 +14,9 @@ internal static class CellMath
     /// <summary>
     /// One step of units [from, to) (multiples of 8). pre = W_ih·x + b_ih, rec = W_hh·h + b_hh (G·Hp);
     /// reads <paramref name="hOld"/>, writes <paramref name="hNew"/> and (LSTM) updates c in place.
+    /// Optimised at once, like <see cref="PackedKernels"/> (a cold sample must not run unoptimised code).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Update(CellType cell, float[] pre, float[] rec, float[] c, float[] hOld, float[] hNew, int hp, int from, int to)
     {
         for (int u = from; u < to; u += 8)
