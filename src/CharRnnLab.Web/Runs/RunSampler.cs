@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Model.Stepping;
@@ -117,6 +118,7 @@ public sealed class RunSampler(RunManager runs, RunFiles files, SampleAhead ahea
     }
 
     /// <summary>Runs on the lane; gives up between symbols once the caller no longer wants the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<SampledSymbol> Generate(ModelWeights weights, StepperOptions stepper, SampleOptions options,
         CancellationToken cancellationToken)
     {
