@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CharRnnLab.Core.Sampling;
 
 /// <summary>Softmax with temperature and top-k, drawing, and top-N lists over plain arrays.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace CharRnnLab.Core.Model.Stepping;
 
 /// <summary>
