@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharRnnLab.Core.Data;
 using CharRnnLab.Core.Model.Stepping;
 
@@ -30,6 +31,7 @@ internal sealed class SamplingStream
     public float[] Logits { get; private set; } = [];
 
     /// <summary>Draws the next symbol under the temperature and top-k, then feeds it to the model.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SampledSymbol Next()
     {
         var symbol = Choose(_rnn.Weights.Vocabulary, Logits, _options, _random, _probabilities);
@@ -46,6 +48,7 @@ internal sealed class SamplingStream
 
     /// <summary>The next symbol from <paramref name="logits"/> (V) under the options' temperature and top-k;
     /// <paramref name="probabilities"/> (V) is scratch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SampledSymbol Choose(Vocabulary vocabulary, float[] logits, SampleOptions options, Random random, float[] probabilities)
     {
         Distribution.Softmax(logits, options.Temperature, options.TopK, probabilities);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Model.Stepping;
 
@@ -22,6 +23,7 @@ internal sealed class StreamStepper : IDisposable
     }
 
     /// <summary>Feeds symbols[s] to stream s; returns each stream's logits (V), reused by the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<float[]> Step(ReadOnlySpan<int> symbols)
     {
         if (_packed is not null) return _packed.Step(symbols);

@@ -44,6 +44,7 @@ public static class LabServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<IRunHistorySource>(sp => sp.GetRequiredService<RunManager>());
         services.AddSingleton<RunImporter>();
+        services.AddSingleton<SampleAhead>();
         services.AddSingleton<RunSampler>();
         services.AddSingleton<ISampleSource>(sp => sp.GetRequiredService<RunSampler>());
         services.AddNeuronLab();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CharRnnLab.Core.Interventions;
 using CharRnnLab.Core.Model;
 using CharRnnLab.Core.Model.Stepping;
@@ -17,9 +18,11 @@ namespace CharRnnLab.Web.Runs;
 /// training leaves a core free (the default: TrainingThreads = cores − 1) it runs there, so
 /// training does not wait for it (<see cref="SamplingPlacement"/>). The stepper is the fast one
 /// (half-precision packed weights, <see cref="PackedRnn"/>): on one thread while a run trains, on
-/// every core when none does (<see cref="Stepper"/>).
+/// every core when none does (<see cref="Stepper"/>). While none trains, the panel's other temperatures
+/// are sampled ahead after each sample (<see cref="SampleAhead"/>), and a request that finds its text
+/// prepared returns it at once: the same text, probabilities and candidates as sampling it then.
 /// </summary>
-public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOptions> options) : ISampleSource
+public sealed class RunSampler(RunManager runs, RunFiles files, SampleAhead ahead, IOptions<LabOptions> options) : ISampleSource
 {
     /// <summary>Top candidates reported per generated symbol (shown when hovering a character).</summary>
     public const int CandidateCount = 5;
@@ -34,9 +37,15 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     {
         prime ??= "";
         var weights = await WeightsAsync(runId, temperature, prime, length, cancellationToken);
-        var sampleOptions = new SampleOptions(length, temperature, prime, seed, TopK: 0, Candidates: CandidateCount);
-        var stepper = Stepper;
-        var symbols = await RunAsync(() => Generate(weights, stepper, sampleOptions, cancellationToken), cancellationToken);
+        var family = new SampleFamily(runId, weights, prime, length, seed);
+        var symbols = ahead.TryTake(family, temperature);
+        if (symbols is null)
+        {
+            ahead.Stop(); // the request comes first; what is ready stays
+            var stepper = Stepper;
+            symbols = await RunAsync(() => Generate(weights, stepper, family.Options(temperature), cancellationToken), cancellationToken);
+        }
+        ahead.Remember(family, temperature, symbols, () => Training);
         return new SampleResult(runId, weights.Iteration, temperature, prime, string.Concat(symbols.Select(s => s.Symbol)), symbols);
     }
 
@@ -88,9 +97,12 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     /// Half-precision weights; the units split across every core only while no run is training,
     /// since the stepper's helper spins between layers and would take a core from the trainer.
     /// </summary>
-    public StepperOptions Stepper => runs.Active is { State: RunState.Running }
+    public StepperOptions Stepper => Training
         ? new StepperOptions(WeightPrecision.Float16, Threads: 1)
         : StepperOptions.AllCores;
+
+    /// <summary>Whether a run is training now (it then has the cores: one thread samples, nothing is sampled ahead).</summary>
+    private bool Training => runs.Active is { State: RunState.Running };
 
     /// <summary>The limits of a sampling request (also an n-gram sample's, so both models are asked alike).</summary>
     internal static void Validate(double temperature, string prime, int length)
@@ -106,6 +118,7 @@ public sealed class RunSampler(RunManager runs, RunFiles files, IOptions<LabOpti
     }
 
     /// <summary>Runs on the lane; gives up between symbols once the caller no longer wants the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<SampledSymbol> Generate(ModelWeights weights, StepperOptions stepper, SampleOptions options,
         CancellationToken cancellationToken)
     {

@@ -29,6 +29,27 @@ public sealed class RunSamplerTests(TrainedRunFixture fixture) : IClassFixture<T
         Assert.Equal(plain, lab.Text);
     }
 
+    [Fact]
+    public async Task A_sample_served_from_the_ones_prepared_ahead_equals_the_same_sample_taken_on_request()
+    {
+        var sampler = fixture.Lab.Service<RunSampler>();
+        var ahead = fixture.Lab.Service<SampleAhead>();
+        var runs = fixture.Lab.Service<RunManager>();
+        await Poll.UntilAsync(() => runs.Live(fixture.RunId) is null, "the completed run to leave the live ones (its checkpoint is then sampled)", seconds: 30, intervalMs: 20);
+        await sampler.SampleAsync(fixture.RunId, 1.0, "the ", 120, seed: 3);
+        await ahead.Preparing.WaitAsync(TimeSpan.FromSeconds(60));
+        var weights = await fixture.Lab.Service<RunFiles>().WeightsAsync(fixture.RunId, null, CancellationToken.None);
+        Assert.NotNull(ahead.TryTake(new SampleFamily(fixture.RunId, weights, "the ", 120, 3), 0.6));
+
+        var served = await sampler.SampleAsync(fixture.RunId, 0.6, "the ", 120, seed: 3);
+        ahead.Clear();
+        var cold = await sampler.SampleAsync(fixture.RunId, 0.6, "the ", 120, seed: 3);
+
+        Assert.Equal(cold.Text, served.Text);
+        Assert.Equal(cold.Symbols.Select(Describe), served.Symbols.Select(Describe));
+        Assert.Equal(0.6, served.Temperature);
+    }
+
     private static readonly Intervention[] Edits =
     [
         new(0, 3, InterventionTarget.Cell, InterventionAction.Clamp, 2.5f, From: 6),

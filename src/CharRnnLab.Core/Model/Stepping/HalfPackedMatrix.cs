@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -34,6 +35,7 @@ internal sealed class HalfPackedMatrix : PackedMatrix
 
     protected override float Value(int row, int column) => (float)BitConverter.Int16BitsToHalf(_data[Offset(row, column)]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void MultiplyBlocks(ReadOnlySpan<float> x, Span<float> y, int first, int last)
     {
         if (!Avx2.IsSupported)
@@ -46,6 +48,7 @@ internal sealed class HalfPackedMatrix : PackedMatrix
         finally { ArrayPool<float>.Shared.Return(scaled); }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void MultiplyBlocks(float[] x0, float[] x1, float[] y0, float[] y1, int first, int last)
     {
         if (!Avx2.IsSupported)
@@ -64,6 +67,7 @@ internal sealed class HalfPackedMatrix : PackedMatrix
     }
 
     /// <summary>x · 2^112 in a pooled array (see the class comment).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float[] Scaled(ReadOnlySpan<float> x)
     {
         var scaled = ArrayPool<float>.Shared.Rent(Columns);

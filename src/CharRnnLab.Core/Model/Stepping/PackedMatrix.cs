@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CharRnnLab.Core.Model.Stepping;
 
 /// <summary>
@@ -40,6 +42,7 @@ internal abstract class PackedMatrix
     /// y[s·SlabRows + r] = W·x + b for rows r in [<paramref name="from"/>, <paramref name="to"/>) of
     /// every slab s; both multiples of 4 within [0, SlabRows]. x has <see cref="Columns"/> entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(ReadOnlySpan<float> x, Span<float> y, int from, int to)
     {
         for (int s = 0; s < Slabs; s++)
@@ -54,6 +57,7 @@ internal abstract class PackedMatrix
     /// weights two at a time, so each weight is read (and widened) once per pair; each vector's
     /// arithmetic is the single-vector kernel's, in the same order, so the results are bit-identical.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Multiply(float[][] xs, float[][] ys, int from, int to)
     {
         for (int s = 0; s < Slabs; s++)

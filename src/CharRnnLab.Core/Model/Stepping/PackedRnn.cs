@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CharRnnLab.Core.Model.Stepping;
 
 /// <summary>
@@ -12,6 +14,12 @@ namespace CharRnnLab.Core.Model.Stepping;
 /// double-buffered (read the previous step's, write the new one) because a thread may update its
 /// units while another still reads h for its own rows. Each stream's results are bit-identical
 /// to a one-stream stepper's. Dispose it to stop its helper threads.
+/// </para>
+/// <para>
+/// Every method a step runs (here, in the matrices, the workers and the sampling stream) is compiled
+/// optimised at its first call (AggressiveOptimization, see <see cref="PackedKernels"/>): a server keeps
+/// compiling new methods, which holds back tiering, and a 2×24 sample in the lab then took 500–700 ms
+/// on unoptimised code against 43 ms once tiered (release to text, traced in the slider benchmark).
 /// </para>
 /// </summary>
 public sealed class PackedRnn : IRnnStepper
@@ -65,6 +73,7 @@ public sealed class PackedRnn : IRnnStepper
     public int Streams => _streams;
 
     /// <summary>One stream (the first): feeds <paramref name="symbol"/>, returns its logits (V).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<float> Step(int symbol)
     {
         _symbols.AsSpan().Fill(symbol);
@@ -73,6 +82,7 @@ public sealed class PackedRnn : IRnnStepper
     }
 
     /// <summary>Feeds symbols[s] to stream s; returns every stream's logits ([stream] (V)), buffers the next call reuses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<float[]> Step(ReadOnlySpan<int> symbols)
     {
         if (symbols.Length != _streams) throw new ArgumentException($"expected {_streams} symbols, got {symbols.Length}.", nameof(symbols));
@@ -90,6 +100,7 @@ public sealed class PackedRnn : IRnnStepper
     }
 
     /// <summary>Layer <see cref="_layer"/> for the units of one part, every stream: gate rows, then the cell update.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LayerPart(int part)
     {
         var (from, to) = _units[part];

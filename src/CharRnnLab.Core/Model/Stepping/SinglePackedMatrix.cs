@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace CharRnnLab.Core.Model.Stepping;
@@ -16,12 +17,14 @@ internal sealed class SinglePackedMatrix : PackedMatrix
 
     protected override float Value(int row, int column) => _data[Offset(row, column)];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void MultiplyBlocks(ReadOnlySpan<float> x, Span<float> y, int first, int last)
     {
         if (Vector256.IsHardwareAccelerated) PackedKernels.One(new SingleWeights(_data), x, y, Bias, Columns, first, last);
         else MultiplyScalar(x, y, first, last);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void MultiplyBlocks(float[] x0, float[] x1, float[] y0, float[] y1, int first, int last)
     {
         if (Vector256.IsHardwareAccelerated)

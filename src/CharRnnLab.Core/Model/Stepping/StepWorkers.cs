@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CharRnnLab.Core.Model.Stepping;
 
 /// <summary>
@@ -35,6 +37,7 @@ internal sealed class StepWorkers : IDisposable
     public int Parts { get; }
 
     /// <summary>Runs <paramref name="work"/>(part) for every part; rethrows a helper's exception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Action<int> work)
     {
         if (Parts == 1) { work(0); return; }
@@ -50,6 +53,7 @@ internal sealed class StepWorkers : IDisposable
         if (Interlocked.Exchange(ref _error, null) is { } error) throw new AggregateException(error);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DoParts(int generation)
     {
         for (int part; (part = Claim(generation)) >= 0;)
@@ -60,6 +64,7 @@ internal sealed class StepWorkers : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Claim(int generation)
     {
         while (true)
