@@ -48,18 +48,25 @@ public static class QueuePresets
 
     public static IReadOnlyList<QueuePreset> All { get; } = [CellsAtEqualParameters, PaperGrid];
 
+    /// <summary>The minibatch the presets train on unless told otherwise: the "tiny" preset's.</summary>
+    public static (int Batch, int Seq) DefaultMinibatch => (RunPresets.Tiny.Config.Training.Batch, RunPresets.Tiny.Config.Training.Seq);
+
     /// <summary>
     /// The presets' settings: the Train page's "tiny" preset's for an LSTM of <paramref name="layers"/> ×
     /// <paramref name="hidden"/> trained <paramref name="iterations"/> iterations, evaluating, sampling and
     /// checkpointing at least ten times a run so short runs still draw curves.
     /// </summary>
-    public static RunConfig Settings(int layers, int hidden, int iterations)
+    /// <param name="batch">B, streams per minibatch; the tiny preset's when not given.</param>
+    /// <param name="seq">T, time steps per minibatch; the tiny preset's when not given.</param>
+    public static RunConfig Settings(int layers, int hidden, int iterations, int? batch = null, int? seq = null)
     {
         var tiny = RunPresets.Tiny.Config;
         int every = Math.Max(1, iterations / 10);
         return new RunConfig(tiny.Model with { Cell = CellType.Lstm, Layers = layers, Hidden = hidden }, tiny.Training with
         {
             Iterations = iterations,
+            Batch = batch ?? DefaultMinibatch.Batch,
+            Seq = seq ?? DefaultMinibatch.Seq,
             EvalEvery = Math.Min(tiny.Training.EvalEvery, every),
             SampleEvery = Math.Min(tiny.Training.SampleEvery, every),
             CheckpointEvery = Math.Min(tiny.Training.CheckpointEvery, every),

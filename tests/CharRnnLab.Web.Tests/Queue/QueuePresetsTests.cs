@@ -38,6 +38,21 @@ public sealed class QueuePresetsTests
     }
 
     [Fact]
+    public void A_chosen_minibatch_reaches_every_planned_run_and_leaves_the_sizes_alone()
+    {
+        var chosen = QueuePresets.CellsAtEqualParameters.Plan(Corpus, QueuePresets.Settings(2, 64, 400, batch: 50, seq: 7), 65);
+        var standard = QueuePresets.CellsAtEqualParameters.Plan(Corpus, Settings, 65);
+
+        Assert.Equal(standard.Select(p => (p.Model, p.Parameters)), chosen.Select(p => (p.Model, p.Parameters)));
+        foreach (var run in chosen)
+        {
+            var (config, errors) = RunRequests.Read(run.Request);
+            Assert.Empty(errors);
+            Assert.Equal((50, 7), (config.Training.Batch, config.Training.Seq));
+        }
+    }
+
+    [Fact]
     public void The_paper_grid_is_three_cells_at_one_to_three_layers_all_on_one_budget()
     {
         var plan = QueuePresets.PaperGrid.Plan(Corpus, Settings, 65);

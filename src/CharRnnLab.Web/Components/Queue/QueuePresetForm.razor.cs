@@ -19,6 +19,7 @@ public partial class QueuePresetForm
     private string? _corpusId;
     private int? _vocabulary;
     private int _layers = 2, _hidden = 64, _iterations = 1000;
+    private int _batch = QueuePresets.DefaultMinibatch.Batch, _seq = QueuePresets.DefaultMinibatch.Seq;
     private string? _error;
 
     [Inject] private ILabCorpora Corpora { get; set; } = null!;
@@ -28,7 +29,7 @@ public partial class QueuePresetForm
     /// <summary>The runs the preset would enqueue now, or none until a corpus's vocabulary is known.</summary>
     private IReadOnlyList<PlannedRun>? Plan =>
         _corpusId is null || _vocabulary is not { } vocabulary ? null
-            : _preset.Plan(_corpusId, QueuePresets.Settings(_layers, _hidden, _iterations), vocabulary);
+            : _preset.Plan(_corpusId, QueuePresets.Settings(_layers, _hidden, _iterations, _batch, _seq), vocabulary);
 
     // No corpus is chosen at first: loading one (a bundled one is generated on first use) is not free.
     protected override void OnInitialized() => _corpora = Corpora.List().Where(c => c.Available).ToList();

@@ -70,4 +70,19 @@ public sealed class QueueComponentsTests : LabComponentContext
         Assert.Equal(hidden, queued.Select(e => e.Config.Model.Hidden));
         Assert.EndsWith(CompareLinks.For([], queuedIds: queued.Select(e => e.Id)), Navigation.Uri);
     }
+
+    [Fact]
+    public async Task The_batch_and_sequence_fields_set_the_minibatch_of_the_enqueued_runs()
+    {
+        var form = Render<QueuePresetForm>(_ => { });
+        await form.InvokeAsync(() => form.FindComponents<MudSelect<string>>()[1].Instance.ValueChanged.InvokeAsync(_corpusId));
+        form.WaitForAssertion(() => Assert.Equal(3, form.FindAll("[data-testid=queue-plan-row]").Count));
+        Assert.Equal(QueuePresets.DefaultMinibatch.Batch.ToString(), form.Find("[data-testid=queue-field-batch] input").GetAttribute("value"));
+
+        form.Find("[data-testid=queue-field-batch] input").Input("50");
+        form.Find("[data-testid=queue-field-seq] input").Input("7");
+        form.Find("[data-testid=queue-enqueue]").Click();
+
+        Assert.Equal([(50, 7), (50, 7), (50, 7)], _lab.Service<RunQueue>().List().Select(e => (e.Config.Training.Batch, e.Config.Training.Seq)));
+    }
 }
